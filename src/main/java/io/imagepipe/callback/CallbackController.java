@@ -1,0 +1,81 @@
+package io.imagepipe.callback;
+
+import io.imagepipe.common.ConditionalOnRole;
+import io.imagepipe.common.ProblemTypes;
+import io.imagepipe.common.Role;
+import io.imagepipe.request.ImageRef;
+import io.imagepipe.request.ImageResult;
+import io.imagepipe.request.RecordOutcome;
+import io.imagepipe.request.Requests;
+import io.imagepipe.signing.SignatureException;
+import io.imagepipe.signing.SignedHeaders;
+import io.imagepipe.signing.Signers;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code POST /api/v1/callbacks/images}: unsigned or wrongly signed callbacks get {@code 401} and change
+ * nothing; a repeated callback, or one for an outdated attempt, is answered {@code 200} and changes nothing.
+ */
+@RestController
+@ConditionalOnRole(Role.API)
+class CallbackController {
+
+    private final Requests requests;
+    private final Signers signers;
+    private final JsonMapper json;
+
+    CallbackController(Requests requests, Signers signers, JsonMapper json) {
+        this.requests = requests;
+        this.signers = signers;
+        this.json = json;
+    }
+
+    @PostMapping("/api/v1/callbacks/images")
+    ResponseEntity<?> callback(@RequestBody byte[] body,
+                               @RequestHeader(name = SignedHeaders.ID, required = false) String id,
+                               @RequestHeader(name = SignedHeaders.TIMESTAMP, required = false) String timestamp,
+                               @RequestHeader(name = SignedHeaders.SIGNATURE, required = false) String signature) {
+        try {
+            signers.processor().verify(id, timestamp, signature, body);
+        } catch (SignatureException e) {
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                    .body(ProblemTypes.problem(HttpStatus.UNAUTHORIZED, "bad-signature", "Bad signature", e.getMessage()));
+        }
+        ImageResult result;
+        try {
+            result = toResult(json.readValue(body, ImageCallback.class));
+        } catch (JacksonException | IllegalArgumentException e) {
+            return ResponseEntity.badRequest().body(ProblemTypes.problem(HttpStatus.BAD_REQUEST, "invalid-callback",
+                    "Invalid callback", e.getMessage()));
+        }
+        RecordOutcome outcome = requests.record(result);
+        if (outcome == RecordOutcome.UNKNOWN_IMAGE) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ProblemTypes.problem(HttpStatus.NOT_FOUND,
+                    "unknown-image", "Unknown image", "no image " + result.ref().jobId()));
+        }
+        return ResponseEntity.ok(Map.of("outcome", outcome.name()));
+    }
+
+    private static ImageResult toResult(ImageCallback callback) {
+        ImageRef ref = ImageRef.parseJobId(callback.jobId());
+        return switch (String.valueOf(callback.status())) {
+            case "SUCCEEDED" -> {
+                if (callback.outputUrl() == null || callback.outputUrl().isBlank()) {
+                    throw new IllegalArgumentException("a SUCCEEDED callback needs an outputUrl");
+                }
+                yield ImageResult.succeeded(ref, callback.attempt(), callback.outputUrl());
+            }
+            case "FAILED" -> ImageResult.failed(ref, callback.attempt(),
+                    callback.error() == null || callback.error().isBlank() ? "failed without a reason" : callback.error());
+            default -> throw new IllegalArgumentException("status must be SUCCEEDED or FAILED");
+        };
+    }
+}

@@ -1,0 +1,60 @@
+package io.imagepipe.dispatch;
+
+import io.imagepipe.request.RequestAccepted;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes a new request's tasks to the outbox inside the transaction that stores the request. */
+@Component
+class OutboxWriter {
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+    private final DispatchProperties properties;
+    private final TaskSplitter splitter;
+    private final ObjectProvider<OutboxRelay> relay;
+
+    OutboxWriter(JdbcTemplate jdbc, JsonMapper json, DispatchProperties properties,
+                 ObjectProvider<OutboxRelay> relay) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.properties = properties;
+        this.splitter = new TaskSplitter(properties.imagesPerTask());
+        this.relay = relay;
+    }
+
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void on(RequestAccepted event) {
+        List<ImageTask> tasks = splitter.split(event.request());
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        jdbc.batchUpdate("insert into outbox (topic, message_key, payload, created_at) values (?, ?, ?, ?)",
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        ImageTask task = tasks.get(i);
+                        ps.setString(1, properties.topic());
+                        ps.setString(2, task.requestId());
+                        ps.setString(3, json.writeValueAsString(task));
+                        ps.setObject(4, now);
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return tasks.size();
+                    }
+                });
+        relay.ifAvailable(OutboxRelay::wakeUpAfterCommit);
+    }
+}

@@ -1,0 +1,69 @@
+package io.imagepipe.processor;
+
+import io.imagepipe.common.ConditionalOnRole;
+import io.imagepipe.common.ProblemTypes;
+import io.imagepipe.common.Role;
+import io.imagepipe.signing.SignatureException;
+import io.imagepipe.signing.SignedHeaders;
+import io.imagepipe.signing.Signers;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The image processing service's job API, {@code POST /processor/v1/jobs}: signed jobs only,
+ * answered at once with {@code 202}, or {@code 429} with {@code Retry-After} when the queue is full.
+ */
+@RestController
+@ConditionalOnRole(Role.PROCESSOR)
+class JobController {
+
+    private final JobExecutor executor;
+    private final Signers signers;
+    private final JsonMapper json;
+
+    JobController(JobExecutor executor, Signers signers, JsonMapper json) {
+        this.executor = executor;
+        this.signers = signers;
+        this.json = json;
+    }
+
+    @PostMapping("/processor/v1/jobs")
+    ResponseEntity<?> submit(@RequestBody byte[] body,
+                             @RequestHeader(name = SignedHeaders.ID, required = false) String id,
+                             @RequestHeader(name = SignedHeaders.TIMESTAMP, required = false) String timestamp,
+                             @RequestHeader(name = SignedHeaders.SIGNATURE, required = false) String signature) {
+        try {
+            signers.processor().verify(id, timestamp, signature, body);
+        } catch (SignatureException e) {
+            return problem(HttpStatus.UNAUTHORIZED, "bad-signature", "Bad signature", e.getMessage());
+        }
+        Job job;
+        try {
+            job = json.readValue(body, Job.class);
+        } catch (JacksonException e) {
+            return problem(HttpStatus.BAD_REQUEST, "invalid-job", "Invalid job", "the body is not a job: " + e.getOriginalMessage());
+        }
+        String problem = job.problem();
+        if (problem != null) {
+            return problem(HttpStatus.BAD_REQUEST, "invalid-job", "Invalid job", problem);
+        }
+        if (!executor.submit(job)) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", "1")
+                    .body(ProblemTypes.problem(HttpStatus.TOO_MANY_REQUESTS, "queue-full", "Queue full",
+                            "the image processing service is at capacity; retry later"));
+        }
+        return ResponseEntity.accepted().body(Map.of("jobId", job.jobId(), "attempt", job.attempt()));
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String title, String detail) {
+        return ResponseEntity.status(status).body(ProblemTypes.problem(status, type, title, detail));
+    }
+}

@@ -1,0 +1,97 @@
+package io.imagepipe.processor;
+
+import io.imagepipe.storage.ObjectStorage;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs jobs, each on its own virtual thread: fetch (a bounded number at once), transcode (one per
+ * codec thread), store, call back. Admission is bounded: past the queue capacity a job is refused
+ * and the caller retries later.
+ */
+class JobExecutor {
+
+    private static final Logger log = LoggerFactory.getLogger(JobExecutor.class);
+
+    private final ImageFetcher fetcher;
+    private final ImageTranscoder transcoder;
+    private final ObjectStorage storage;
+    private final CallbackSender callbacks;
+    private final Semaphore admitted;
+    private final Semaphore downloads;
+    private final Semaphore codec;
+    private final AtomicLong completed = new AtomicLong();
+
+    JobExecutor(ImageFetcher fetcher, ImageTranscoder transcoder, ObjectStorage storage, CallbackSender callbacks,
+                ProcessorProperties properties) {
+        this.fetcher = fetcher;
+        this.transcoder = transcoder;
+        this.storage = storage;
+        this.callbacks = callbacks;
+        this.admitted = new Semaphore(properties.queueCapacity());
+        this.downloads = new Semaphore(properties.concurrentDownloads());
+        this.codec = new Semaphore(properties.effectiveCodecThreads());
+    }
+
+    /** Takes the job if there is room; returns false when the queue is full. */
+    boolean submit(Job job) {
+        if (!admitted.tryAcquire()) {
+            return false;
+        }
+        Thread.ofVirtual().name("job-" + job.jobId()).start(() -> {
+            try {
+                callbacks.send(job.callbackUrl(), run(job));
+                completed.incrementAndGet();
+            } finally {
+                admitted.release();
+            }
+        });
+        return true;
+    }
+
+    /** Jobs finished since start. */
+    long completed() {
+        return completed.get();
+    }
+
+    private JobResult run(Job job) {
+        try {
+            downloads.acquire();
+            try {
+                byte[] source = fetcher.fetch(job.sourceUrl());
+                EncodedImage image = transcode(source);
+                String url = storage.put(outputKey(job, image.format()), image.bytes(), image.format().contentType());
+                return JobResult.succeeded(job, url, image);
+            } finally {
+                downloads.release();
+            }
+        } catch (ImageFailure e) {
+            return JobResult.failed(job, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return JobResult.failed(job, "the image processing service is shutting down");
+        } catch (RuntimeException | OutOfMemoryError e) {
+            log.warn("Job {} failed unexpectedly", job.jobId(), e);
+            return JobResult.failed(job, "internal error while processing the image: " + e);
+        }
+    }
+
+    private EncodedImage transcode(byte[] source) throws ImageFailure, InterruptedException {
+        codec.acquire();
+        try {
+            return transcoder.transcode(source);
+        } finally {
+            codec.release();
+        }
+    }
+
+    /** The same job and attempt always write the same key, so a retried attempt replaces its own output. */
+    private static String outputKey(Job job, OutputFormat format) {
+        String id = UUID.nameUUIDFromBytes((job.jobId() + "#" + job.attempt()).getBytes(StandardCharsets.UTF_8)).toString();
+        return id.substring(0, 2) + "/" + id + "." + format.extension();
+    }
+}

@@ -1,0 +1,26 @@
+package io.imagepipe.processor;
+
+import io.imagepipe.common.ConditionalOnRole;
+import io.imagepipe.common.Role;
+import io.imagepipe.signing.Signers;
+import io.imagepipe.storage.ObjectStorage;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires the image processing service when this process runs the {@code processor} role. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnRole(Role.PROCESSOR)
+class ProcessorConfiguration {
+
+    @Bean
+    JobExecutor jobExecutor(ProcessorProperties properties, ObjectStorage storage, JsonMapper json, Signers signers) {
+        return new JobExecutor(
+                new ImageFetcher(properties.connectTimeout(), properties.downloadTimeout(),
+                        properties.maxSourceSize().toBytes()),
+                new ImageTranscoder(properties.quality(), properties.maxPixels()),
+                storage,
+                new CallbackSender(json, signers, properties.callbackAttempts()),
+                properties);
+    }
+}

@@ -1,0 +1,32 @@
+package io.imagepipe.request;
+
+import java.util.Objects;
+
+/** One image of a request: the request's ID and the image's place among all the request's images. */
+public record ImageRef(RequestId requestId, int seq) {
+
+    public ImageRef {
+        Objects.requireNonNull(requestId, "requestId");
+        if (seq < 0) {
+            throw new IllegalArgumentException("seq must not be negative: " + seq);
+        }
+    }
+
+    /** The job ID the image processing service sees: {@code <request UUID>.<seq>}. */
+    public String jobId() {
+        return requestId + "." + seq;
+    }
+
+    /**
+     * Parses a job ID made by {@link #jobId()}.
+     *
+     * @throws IllegalArgumentException when the text is not such an ID
+     */
+    public static ImageRef parseJobId(String jobId) {
+        int dot = jobId == null ? -1 : jobId.lastIndexOf('.');
+        if (dot < 0) {
+            throw new IllegalArgumentException("not an image job ID: " + jobId);
+        }
+        return new ImageRef(RequestId.parse(jobId.substring(0, dot)), Integer.parseInt(jobId.substring(dot + 1)));
+    }
+}

@@ -1,0 +1,2 @@
+/** The request and image aggregate: state machines, progress counters, storage, and the events {@code RequestAccepted} and {@code RequestFinished}. */
+package io.imagepipe.request;

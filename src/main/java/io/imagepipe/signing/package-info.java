@@ -1,0 +1,2 @@
+/** Standard Webhooks signing and verification for jobs, callbacks and client webhooks, with secrets kept in configuration. */
+package io.imagepipe.signing;

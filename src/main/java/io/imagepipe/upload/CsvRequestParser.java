@@ -1,0 +1,183 @@
+package io.imagepipe.upload;
+
+import io.imagepipe.request.NewProduct;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads an uploaded CSV (SPEC section 3) as a stream and validates every row; collects every
+ * problem with its line and column instead of stopping at the first.
+ */
+public class CsvRequestParser {
+
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+
+    private final UploadProperties limits;
+    private final ImageUrlValidator urls;
+
+    public CsvRequestParser(UploadProperties limits) {
+        this.limits = limits;
+        this.urls = new ImageUrlValidator(limits.maxUrlLength());
+    }
+
+    /**
+     * Parses and validates the whole file.
+     *
+     * @throws InvalidCsvException with every problem found (up to the configured maximum)
+     */
+    ParsedCsv parse(InputStream body) {
+        CsvErrors errors = new CsvErrors(limits.maxErrors());
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (CSVParser parser = CSVParser.parse(new BufferedReader(new InputStreamReader(body, decoder), 1 << 16), FORMAT)) {
+            return parse(parser, errors);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ParsedCsv parse(CSVParser parser, CsvErrors errors) {
+        Iterator<CSVRecord> records = parser.iterator();
+        long line = 1;
+        try {
+            if (!records.hasNext()) {
+                errors.add(1, null, "the file is empty: expected a header row and at least one product");
+                errors.throwIfAny();
+            }
+            HeaderLayout layout = HeaderLayout.read(records.next().toList(), errors);
+            errors.throwIfAny();
+            List<NewProduct> products = new ArrayList<>();
+            Map<Long, Long> serialLines = new HashMap<>();
+            while (!errors.full()) {
+                line = parser.getCurrentLineNumber() + 1;
+                if (!records.hasNext()) {
+                    break;
+                }
+                if (products.size() >= limits.maxRows()) {
+                    errors.add(line, null, "too many rows: the limit is " + limits.maxRows());
+                    break;
+                }
+                CSVRecord record = records.next();
+                NewProduct product = readRow(record, line, layout, serialLines, errors);
+                if (product != null) {
+                    products.add(product);
+                }
+            }
+            if (products.isEmpty() && errors.isEmpty()) {
+                errors.add(2, null, "the file has a header but no product rows");
+            }
+            errors.throwIfAny();
+            return new ParsedCsv(layout.names(), layout.indexOf(ColumnRole.INPUT_IMAGE_URLS), products);
+        } catch (UncheckedIOException e) {
+            errors.add(line, null, describe(e.getCause()));
+            errors.throwIfAny();
+            throw e;
+        }
+    }
+
+    private NewProduct readRow(CSVRecord record, long line, HeaderLayout layout, Map<Long, Long> serialLines,
+                               CsvErrors errors) {
+        int width = layout.names().size();
+        if (record.size() > width) {
+            errors.add(line, null, "the row has " + record.size() + " fields, the header only " + width);
+            return null;
+        }
+        boolean valid = true;
+        Long serial = readSerial(record, line, layout, serialLines, errors);
+        valid &= serial != null;
+        String name = cell(record, layout.indexOf(ColumnRole.PRODUCT_NAME));
+        if (name.isBlank()) {
+            errors.add(line, layout.nameOf(ColumnRole.PRODUCT_NAME), "the product name is blank");
+            valid = false;
+        }
+        List<String> imageUrls = readUrls(record, line, layout, errors);
+        valid &= imageUrls != null;
+        if (!valid) {
+            return null;
+        }
+        List<String> cells = new ArrayList<>(record.toList());
+        while (cells.size() < width) {
+            cells.add("");
+        }
+        return new NewProduct(serial, name.strip(), cells, imageUrls);
+    }
+
+    private Long readSerial(CSVRecord record, long line, HeaderLayout layout, Map<Long, Long> serialLines,
+                            CsvErrors errors) {
+        String column = layout.nameOf(ColumnRole.SERIAL_NUMBER);
+        String text = cell(record, layout.indexOf(ColumnRole.SERIAL_NUMBER)).strip();
+        String digits = text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+        if (!digits.matches("[0-9]{1,18}") || Long.parseLong(digits) == 0) {
+            errors.add(line, column, text.isEmpty() ? "the serial number is blank"
+                    : "'" + text + "' is not a positive whole number");
+            return null;
+        }
+        long serial = Long.parseLong(digits);
+        Long earlier = serialLines.putIfAbsent(serial, line);
+        if (earlier != null) {
+            errors.add(line, column, "serial number " + serial + " is already used on line " + earlier);
+            return null;
+        }
+        return serial;
+    }
+
+    private List<String> readUrls(CSVRecord record, long line, HeaderLayout layout, CsvErrors errors) {
+        String column = layout.nameOf(ColumnRole.INPUT_IMAGE_URLS);
+        String text = cell(record, layout.indexOf(ColumnRole.INPUT_IMAGE_URLS)).strip();
+        if (text.isEmpty()) {
+            errors.add(line, column, "no image URL");
+            return null;
+        }
+        String[] parts = text.split(",", -1);
+        if (parts.length > limits.maxUrlsPerRow()) {
+            errors.add(line, column, parts.length + " image URLs: the limit is " + limits.maxUrlsPerRow() + " a row");
+            return null;
+        }
+        List<String> result = new ArrayList<>(parts.length);
+        boolean valid = true;
+        for (String part : parts) {
+            String url = part.strip();
+            String problem = urls.problemWith(url);
+            if (problem != null) {
+                errors.add(line, column, problem);
+                valid = false;
+            } else {
+                result.add(url);
+            }
+        }
+        return valid ? result : null;
+    }
+
+    private static String cell(CSVRecord record, int index) {
+        return index < record.size() ? record.get(index) : "";
+    }
+
+    private static String describe(Throwable cause) {
+        if (cause instanceof CharacterCodingException) {
+            return "the file is not valid UTF-8";
+        }
+        String message = String.valueOf(cause == null ? null : cause.getMessage());
+        if (message.contains("EOF reached before encapsulated token finished")) {
+            return "a quoted field opens and never closes";
+        }
+        if (message.contains("invalid char between encapsulated token and delimiter")) {
+            return "a quoted field is followed by text before the next comma";
+        }
+        return "the file is not valid CSV: " + message;
+    }
+}

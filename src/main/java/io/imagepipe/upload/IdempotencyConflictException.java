@@ -1,0 +1,9 @@
+package io.imagepipe.upload;
+
+/** An {@code Idempotency-Key} already used for a different file. */
+public class IdempotencyConflictException extends RuntimeException {
+
+    public IdempotencyConflictException(String key) {
+        super("the Idempotency-Key '" + key + "' was already used for a different file");
+    }
+}
