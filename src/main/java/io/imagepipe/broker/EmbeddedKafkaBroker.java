@@ -25,15 +25,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final int NODE_ID = 1;
 
     private final Path logDir;
-    private final int port;
-    private final int controllerPort;
+    private final int requestedPort;
+    private int port;
+    private int controllerPort;
     private KafkaRaftServer server;
 
-    /** A broker that will keep its log in {@code logDir} and listen on 127.0.0.1 at the given ports. */
-    public EmbeddedKafkaBroker(Path logDir, int port, int controllerPort) {
+    /** A broker that will keep its log in {@code logDir} and listen on 127.0.0.1 at {@code port} (0: any free port). */
+    public EmbeddedKafkaBroker(Path logDir, int port) {
         this.logDir = logDir;
-        this.port = port;
-        this.controllerPort = controllerPort;
+        this.requestedPort = port;
     }
 
     /** Formats the log folder at first start, starts the broker and waits until it answers. */
@@ -41,6 +41,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         long started = System.nanoTime();
         try {
             Files.createDirectories(logDir);
+            port = requestedPort == 0 ? freePort() : requestedPort;
+            controllerPort = freePort();
             Map<String, String> config = config();
             if (!Files.exists(logDir.resolve("meta.properties"))) {
                 format();
@@ -56,7 +58,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 bootstrapServers(), Duration.ofNanos(System.nanoTime() - started).toMillis(), logDir);
     }
 
-    /** {@code host:port} for Kafka clients. */
+    /** {@code host:port} for Kafka clients; known once started. */
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }
@@ -105,6 +107,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 .setMetadataLogDirectory(logDir.toString())
                 .setDirectories(java.util.List.of(logDir.toString()));
         formatter.run();
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     private void awaitReady() throws Exception {

@@ -1,7 +1,9 @@
 package io.imagepipe.signing;
 
+import io.imagepipe.common.DataDirectory;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /** The process's signers, one per channel. */
@@ -12,9 +14,10 @@ public class Signers {
     private final WebhookSigner processor;
     private final WebhookSigner webhook;
 
-    Signers(SigningProperties properties) {
-        this.processor = new WebhookSigner(properties.processorSecret(), Clock.systemUTC());
-        this.webhook = new WebhookSigner(properties.webhookSecret(), Clock.systemUTC());
+    Signers(SigningProperties properties, Environment environment, Clock clock) {
+        SecretStore store = new SecretStore(DataDirectory.of(environment).resolve("secrets.properties"));
+        this.processor = new WebhookSigner(store.secret("processor-secret", properties.processorSecret()), clock);
+        this.webhook = new WebhookSigner(store.secret("webhook-secret", properties.webhookSecret()), clock);
     }
 
     /** Signs and verifies jobs sent to, and callbacks sent by, the image processing service. */

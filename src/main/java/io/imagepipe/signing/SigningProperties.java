@@ -1,14 +1,13 @@
 package io.imagepipe.signing;
 
-import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Signing secrets: {@code processor-secret} signs jobs to and callbacks from the image processing
- * service, {@code webhook-secret} signs completion webhooks to clients.
+ * Signing secrets ({@code whsec_} + base64): {@code processor-secret} signs jobs to and callbacks from
+ * the image processing service, {@code webhook-secret} signs completion webhooks to clients. A secret
+ * left blank is generated at first start and kept in {@code <data-dir>/secrets.properties}.
  */
-@Validated
 @ConfigurationProperties("imagepipe.signing")
-public record SigningProperties(@NotBlank String processorSecret, @NotBlank String webhookSecret) {
+public record SigningProperties(@DefaultValue("") String processorSecret, @DefaultValue("") String webhookSecret) {
 }
