@@ -1,0 +1,119 @@
+package io.imagepipe.processor;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Random;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+
+/** Images made in the test: photo-like pixels, encoded and decoded with ImageIO, and hand-made EXIF segments. */
+final class TestImages {
+
+    private TestImages() {
+    }
+
+    /** Smooth gradients with a little noise, roughly what a camera produces; always the same pixels. */
+    static BufferedImage photo(int width, int height, int type) {
+        BufferedImage image = new BufferedImage(width, height, type);
+        Random noise = new Random(20250601);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int r = clamp(255 * x / width + noise.nextInt(17) - 8);
+                int g = clamp(255 * y / height + noise.nextInt(17) - 8);
+                int b = clamp(128 + (int) (100 * Math.sin((x + y) / 40.0)) + noise.nextInt(17) - 8);
+                image.setRGB(x, y, 0xFF000000 | r << 16 | g << 8 | b);
+            }
+        }
+        return image;
+    }
+
+    static BufferedImage photo(int width, int height) {
+        return photo(width, height, BufferedImage.TYPE_INT_RGB);
+    }
+
+    static byte[] jpeg(BufferedImage image, float quality) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(stream);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(quality);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+        return out.toByteArray();
+    }
+
+    static byte[] png(BufferedImage image) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IllegalStateException("no PNG writer");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    static BufferedImage decode(byte[] bytes) {
+        try {
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
+            if (image == null) {
+                throw new IllegalStateException("ImageIO cannot read these bytes");
+            }
+            return image;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An APP1 segment holding one IFD with just the orientation tag, in the given byte order. */
+    static byte[] exifSegment(int orientation, ByteOrder order) {
+        ByteBuffer tiff = ByteBuffer.allocate(26).order(order);
+        tiff.put(order == ByteOrder.BIG_ENDIAN ? new byte[] {'M', 'M'} : new byte[] {'I', 'I'});
+        tiff.putShort((short) 42);
+        tiff.putInt(8);                       // offset of IFD0
+        tiff.putShort((short) 1);             // one entry
+        tiff.putShort((short) 0x0112);        // Orientation
+        tiff.putShort((short) 3);             // SHORT
+        tiff.putInt(1);                       // count
+        tiff.putShort((short) orientation);   // value, left-justified in the 4-byte field
+        tiff.putShort((short) 0);
+        tiff.putInt(0);                       // no next IFD
+        ByteBuffer segment = ByteBuffer.allocate(2 + 2 + 6 + 26).order(ByteOrder.BIG_ENDIAN);
+        segment.put((byte) 0xFF).put((byte) 0xE1);
+        segment.putShort((short) (2 + 6 + 26));
+        segment.put(new byte[] {'E', 'x', 'i', 'f', 0, 0});
+        segment.put(tiff.array());
+        return segment.array();
+    }
+
+    /** The JPEG with {@code segment} inserted right after its SOI marker. */
+    static byte[] withSegmentAfterSoi(byte[] jpeg, byte[] segment) {
+        if ((jpeg[0] & 0xFF) != 0xFF || (jpeg[1] & 0xFF) != 0xD8) {
+            throw new IllegalArgumentException("not a JPEG");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(jpeg.length + segment.length);
+        out.write(jpeg, 0, 2);
+        out.writeBytes(segment);
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+
+    private static int clamp(int value) {
+        return Math.max(0, Math.min(255, value));
+    }
+}
