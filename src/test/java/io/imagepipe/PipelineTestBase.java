@@ -33,7 +33,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * status and output CSV. Subclasses choose the database and the broker.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "imagepipe.worker.sweep-interval=1h")
+        properties = {"imagepipe.worker.sweep-interval=1h", "imagepipe.fetch.allowed-networks=127.0.0.1/32"})
 abstract class PipelineTestBase {
 
     static final TestImageServer IMAGES = TestImageServer.start();

@@ -1,31 +1,28 @@
 package io.imagepipe.processor;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.InetAddress;
 import java.time.Duration;
-import java.util.Locale;
 
-/** Downloads a source image over HTTP with a connect timeout, a whole-download deadline and a byte cap. */
+/**
+ * Downloads a source image through the guarded client: follows at most the configured number of
+ * redirects, each checked again (https → http refused), and retries transient failures with backoff
+ * within one whole-download deadline; permanent failures (4xx, refused addresses) are not retried.
+ */
 class ImageFetcher {
 
-    private final HttpClient http;
+    private final GuardedHttpClient client;
     private final Duration downloadTimeout;
-    private final long maxBytes;
+    private final FetchProperties properties;
 
-    ImageFetcher(Duration connectTimeout, Duration downloadTimeout, long maxBytes) {
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
-        this.downloadTimeout = downloadTimeout;
-        this.maxBytes = maxBytes;
+    ImageFetcher(ProcessorProperties processor, FetchProperties properties) {
+        this(processor, properties, InetAddress::getAllByName);
+    }
+
+    ImageFetcher(ProcessorProperties processor, FetchProperties properties, GuardedHttpClient.HostResolver resolver) {
+        this.client = new GuardedHttpClient(new AddressPolicy(properties.allowedCidrs()), processor.connectTimeout(),
+                processor.maxSourceSize().toBytes(), resolver);
+        this.downloadTimeout = processor.downloadTimeout();
+        this.properties = properties;
     }
 
     /**
@@ -34,44 +31,46 @@ class ImageFetcher {
      * @throws ImageFailure with a reason a user understands when the download fails
      */
     byte[] fetch(String url) throws ImageFailure {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(downloadTimeout)
-                .header("Accept", "image/*")
-                .header("User-Agent", "ImagePipe/1.0")
-                .GET()
-                .build();
-        try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                int status = response.statusCode();
-                if (status != 200) {
-                    throw new ImageFailure("HTTP " + status + " from the source");
+        SourceUrl source = SourceUrl.parse(url);
+        Deadline deadline = Deadline.after(downloadTimeout);
+        Duration backoff = properties.retryBackoff();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return fetchFollowingRedirects(source, deadline);
+            } catch (TransientImageFailure e) {
+                if (attempt >= properties.retries() || deadline.remainingMillis() <= backoff.toMillis()) {
+                    throw e;
                 }
-                long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-                if (declared > maxBytes) {
-                    throw new ImageFailure(tooLarge(declared));
-                }
-                byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-                if (bytes.length > maxBytes) {
-                    throw new ImageFailure(tooLarge(bytes.length) + " (or more)");
-                }
-                return bytes;
+                pause(backoff);
+                backoff = backoff.multipliedBy(2);
             }
-        } catch (HttpConnectTimeoutException e) {
-            throw new ImageFailure("could not connect to the source: timed out", e);
-        } catch (HttpTimeoutException e) {
-            throw new ImageFailure("the source did not send the image within " + downloadTimeout.toSeconds() + " s", e);
-        } catch (ConnectException e) {
-            throw new ImageFailure("could not connect to the source: connection refused", e);
-        } catch (IOException e) {
-            throw new ImageFailure("download failed: " + e.getMessage(), e);
+        }
+    }
+
+    private byte[] fetchFollowingRedirects(SourceUrl first, Deadline deadline) throws ImageFailure {
+        SourceUrl url = first;
+        for (int redirects = 0; ; redirects++) {
+            GuardedHttpClient.Outcome outcome = client.get(url, deadline);
+            if (outcome.location() == null) {
+                return outcome.body();
+            }
+            if (redirects >= properties.maxRedirects()) {
+                throw new ImageFailure("too many redirects (more than " + properties.maxRedirects() + ")");
+            }
+            SourceUrl next = url.resolve(outcome.location());
+            if (url.https() && !next.https()) {
+                throw new ImageFailure("redirect from https to http refused: " + next.uri());
+            }
+            url = next;
+        }
+    }
+
+    private static void pause(Duration duration) throws ImageFailure {
+        try {
+            Thread.sleep(duration);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ImageFailure("download interrupted", e);
         }
-    }
-
-    private String tooLarge(long bytes) {
-        return String.format(Locale.ROOT, "source too large: %.1f MB > %.1f MB", bytes / 1048576.0, maxBytes / 1048576.0);
     }
 }

@@ -14,10 +14,10 @@ import tools.jackson.databind.json.JsonMapper;
 class ProcessorConfiguration {
 
     @Bean
-    JobExecutor jobExecutor(ProcessorProperties properties, ObjectStorage storage, JsonMapper json, Signers signers) {
+    JobExecutor jobExecutor(ProcessorProperties properties, FetchProperties fetch, ObjectStorage storage,
+                            JsonMapper json, Signers signers) {
         return new JobExecutor(
-                new ImageFetcher(properties.connectTimeout(), properties.downloadTimeout(),
-                        properties.maxSourceSize().toBytes()),
+                new ImageFetcher(properties, fetch),
                 new ImageTranscoder(properties.quality(), properties.maxPixels()),
                 storage,
                 new CallbackSender(json, signers, properties.callbackAttempts()),
