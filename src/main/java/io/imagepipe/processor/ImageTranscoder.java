@@ -65,8 +65,8 @@ class ImageTranscoder {
             long width = reader.getWidth(0);
             long height = reader.getHeight(0);
             if (width * height > maxPixels) {
-                throw new ImageFailure(String.format(Locale.ROOT, "too many pixels: %d×%d is %.1f MP > %.1f MP",
-                        width, height, width * height / 1e6, maxPixels / 1e6));
+                throw new ImageFailure(String.format(Locale.ROOT, "too many pixels: %d×%d is %s > %s",
+                        width, height, pixels(width * height), pixels(maxPixels)));
             }
             BufferedImage image = reader.read(0);
             if (warnings.stream().anyMatch(w -> w.toLowerCase(Locale.ROOT).contains("premature end"))) {
@@ -78,6 +78,10 @@ class ImageTranscoder {
         } finally {
             reader.dispose();
         }
+    }
+
+    private static String pixels(long count) {
+        return count >= 100_000 ? String.format(Locale.ROOT, "%.1f MP", count / 1e6) : count + " pixels";
     }
 
     private static boolean hasTransparency(BufferedImage image) {

@@ -27,6 +27,18 @@ public record ImageRef(RequestId requestId, int seq) {
         if (dot < 0) {
             throw new IllegalArgumentException("not an image job ID: " + jobId);
         }
-        return new ImageRef(RequestId.parse(jobId.substring(0, dot)), Integer.parseInt(jobId.substring(dot + 1)));
+        String seq = jobId.substring(dot + 1);
+        if (!seq.matches("[0-9]{1,10}")) {
+            throw new IllegalArgumentException("not an image job ID: " + jobId);
+        }
+        long number = Long.parseLong(seq);
+        if (number > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("not an image job ID: " + jobId);
+        }
+        ImageRef ref = new ImageRef(RequestId.parse(jobId.substring(0, dot)), (int) number);
+        if (!ref.jobId().equals(jobId)) {
+            throw new IllegalArgumentException("not an image job ID in canonical form: " + jobId);
+        }
+        return ref;
     }
 }

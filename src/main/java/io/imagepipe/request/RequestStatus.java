@@ -34,8 +34,9 @@ public enum RequestStatus {
 
     /** The final state of a request whose images all ended with these counts; at least one image. */
     public static RequestStatus finalFor(int succeeded, int failed) {
-        if (succeeded + failed <= 0) {
-            throw new IllegalArgumentException("a request has at least one image");
+        if (succeeded < 0 || failed < 0 || succeeded + failed == 0) {
+            throw new IllegalArgumentException("counts must not be negative and a request has at least one image: "
+                    + succeeded + " succeeded, " + failed + " failed");
         }
         if (failed == 0) {
             return COMPLETED;

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -24,7 +23,9 @@ import org.apache.commons.csv.CSVRecord;
  */
 public class CsvRequestParser {
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
+    private static final char BOM = '\uFEFF';
+    private static final char REPLACEMENT = '\uFFFD';
 
     private final UploadProperties limits;
     private final ImageUrlValidator urls;
@@ -42,12 +43,20 @@ public class CsvRequestParser {
     ParsedCsv parse(InputStream body) {
         CsvErrors errors = new CsvErrors(limits.maxErrors());
         var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (CSVParser parser = CSVParser.parse(new BufferedReader(new InputStreamReader(body, decoder), 1 << 16), FORMAT)) {
-            return parse(parser, errors);
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, decoder), 1 << 16)) {
+            skipByteOrderMark(reader);
+            return parse(CSVParser.parse(reader, FORMAT), errors);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void skipByteOrderMark(BufferedReader reader) throws IOException {
+        reader.mark(1);
+        if (reader.read() != BOM) {
+            reader.reset();
         }
     }
 
@@ -55,24 +64,32 @@ public class CsvRequestParser {
         Iterator<CSVRecord> records = parser.iterator();
         long line = 1;
         try {
-            if (!records.hasNext()) {
+            CSVRecord header = nextNonBlank(parser, records);
+            if (header == null) {
                 errors.add(1, null, "the file is empty: expected a header row and at least one product");
                 errors.throwIfAny();
             }
-            HeaderLayout layout = HeaderLayout.read(records.next().toList(), errors);
+            line = parser.getCurrentLineNumber();
+            HeaderLayout layout = HeaderLayout.read(header.toList(), errors);
+            rejectUndecodable(header, line, null, errors);
             errors.throwIfAny();
             List<NewProduct> products = new ArrayList<>();
             Map<Long, Long> serialLines = new HashMap<>();
+            int rows = 0;
             while (!errors.full()) {
                 line = parser.getCurrentLineNumber() + 1;
                 if (!records.hasNext()) {
                     break;
                 }
-                if (products.size() >= limits.maxRows()) {
+                CSVRecord record = records.next();
+                if (isBlank(record)) {
+                    continue;
+                }
+                if (++rows > limits.maxRows()) {
                     errors.add(line, null, "too many rows: the limit is " + limits.maxRows());
                     break;
                 }
-                CSVRecord record = records.next();
+                rejectUndecodable(record, line, layout, errors);
                 NewProduct product = readRow(record, line, layout, serialLines, errors);
                 if (product != null) {
                     products.add(product);
@@ -163,19 +180,40 @@ public class CsvRequestParser {
         return valid ? result : null;
     }
 
+    private static CSVRecord nextNonBlank(CSVParser parser, Iterator<CSVRecord> records) {
+        while (records.hasNext()) {
+            CSVRecord record = records.next();
+            if (!isBlank(record)) {
+                return record;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isBlank(CSVRecord record) {
+        return record.size() == 1 && record.get(0).isEmpty();
+    }
+
+    /** Reports cells holding bytes that were not UTF-8 (decoded as U+FFFD), with their line and column. */
+    private static void rejectUndecodable(CSVRecord record, long line, HeaderLayout layout, CsvErrors errors) {
+        for (int i = 0; i < record.size(); i++) {
+            if (record.get(i).indexOf(REPLACEMENT) >= 0) {
+                String column = layout == null || i >= layout.names().size() ? null : layout.names().get(i);
+                errors.add(line, column, "not valid UTF-8 (save the file as UTF-8)");
+            }
+        }
+    }
+
     private static String cell(CSVRecord record, int index) {
         return index < record.size() ? record.get(index) : "";
     }
 
     private static String describe(Throwable cause) {
-        if (cause instanceof CharacterCodingException) {
-            return "the file is not valid UTF-8";
-        }
         String message = String.valueOf(cause == null ? null : cause.getMessage());
         if (message.contains("EOF reached before encapsulated token finished")) {
             return "a quoted field opens and never closes";
         }
-        if (message.contains("invalid char between encapsulated token and delimiter")) {
+        if (message.toLowerCase(java.util.Locale.ROOT).contains("between encapsulated token and delimiter")) {
             return "a quoted field is followed by text before the next comma";
         }
         return "the file is not valid CSV: " + message;

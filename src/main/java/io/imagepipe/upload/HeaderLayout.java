@@ -19,9 +19,6 @@ final class HeaderLayout {
     /** Reads a header row, reporting missing, duplicate and blank headers on line 1. */
     static HeaderLayout read(List<String> cells, CsvErrors errors) {
         List<String> names = new ArrayList<>(cells);
-        if (!names.isEmpty() && names.getFirst().startsWith("\uFEFF")) {
-            names.set(0, names.getFirst().substring(1));
-        }
         Map<ColumnRole, Integer> index = new EnumMap<>(ColumnRole.class);
         Map<String, Integer> seen = new java.util.HashMap<>();
         for (int i = 0; i < names.size(); i++) {

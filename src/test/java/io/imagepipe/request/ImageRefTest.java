@@ -40,6 +40,10 @@ class ImageRefTest {
             "3f2b8c1e-6a4d-4f0e-9b7a-2c5d8e1f0a9b.1.5",
             "3f2b8c1e-6a4d-4f0e-9b7a-2c5d8e1f0a9b.99999999999",
             "not-a-uuid.3",
+            "1-1-1-1-1.7",
+            "3f2b8c1e-6a4d-4f0e-9b7a-2c5d8e1f0a9b.+7",
+            "3f2b8c1e-6a4d-4f0e-9b7a-2c5d8e1f0a9b.\u0663",
+            "3F2B8C1E-6A4D-4F0E-9B7A-2C5D8E1F0A9B.1",
             ".3",
             "3"})
     void aBadJobIdIsRejected(String jobId) {

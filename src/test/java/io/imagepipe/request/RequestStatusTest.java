@@ -78,4 +78,10 @@ class RequestStatusTest {
         assertThatIllegalArgumentException().isThrownBy(() -> RequestStatus.finalFor(0, 0))
                 .withMessageContaining("at least one image");
     }
+
+    @Test
+    void negativeCountsHaveNoFinalState() {
+        assertThatIllegalArgumentException().isThrownBy(() -> RequestStatus.finalFor(-1, 2));
+        assertThatIllegalArgumentException().isThrownBy(() -> RequestStatus.finalFor(2, -1));
+    }
 }

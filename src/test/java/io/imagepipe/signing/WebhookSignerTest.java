@@ -125,6 +125,16 @@ class WebhookSignerTest {
                 .withMessage("webhook-timestamp is more than 5 minutes off");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"99999999999999999", "-99999999999999999", "9223372036854775807"})
+    void refusesAnAbsurdTimestampAsStaleInsteadOfCrashing(String timestamp) {
+        SignedHeaders headers = SIGNER.sign(BODY);
+
+        assertThatExceptionOfType(SignatureException.class)
+                .isThrownBy(() -> SIGNER.verify(headers.id(), timestamp, headers.signature(), BODY))
+                .withMessage("webhook-timestamp is more than 5 minutes off");
+    }
+
     @Test
     void refusesATimestampThatIsNotANumber() {
         SignedHeaders headers = SIGNER.sign(BODY);

@@ -171,6 +171,13 @@ class CsvRequestParserTest {
         }
 
         @Test
+        void stripsAByteOrderMarkBeforeAQuotedHeader() {
+            ParsedCsv parsed = parse("\uFEFF\"S. No.\",Product Name,Input Image Urls\n1,A," + URL + "\n");
+
+            assertThat(parsed.header()).containsExactly("S. No.", "Product Name", "Input Image Urls");
+        }
+
+        @Test
         void acceptsCrlfLineEndings() {
             ParsedCsv parsed = parse(HEADER.replace("\n", "\r\n") + "1,Shoe," + URL + "\r\n2,Hat," + URL + "\r\n");
 
@@ -427,10 +434,40 @@ class CsvRequestParserTest {
 
             List<CsvError> errors = errorsOf(csv, DEFAULT_LIMITS);
 
-            assertThat(errors).singleElement().satisfies(error -> {
-                assertThat(error.column()).isNull();
-                assertThat(error.message()).isEqualTo("the file is not valid UTF-8");
-            });
+            assertThat(errors).containsExactly(
+                    new CsvError(3, "Product Name", "not valid UTF-8 (save the file as UTF-8)"));
+        }
+
+        @Test
+        void reportsInvalidUtf8FarIntoALargeFileOnItsOwnLine() {
+            String before = HEADER + IntStream.rangeClosed(1, 400)
+                    .mapToObj(i -> i + ",Product " + i + "," + URL + "\n").collect(Collectors.joining());
+            byte[] csv = bytes(before + "401,Caf", new byte[] {(byte) 0xE9}, "," + URL + "\n");
+
+            assertThat(errorsOf(csv, limits(1000, 10, 200, 100)))
+                    .containsExactly(new CsvError(402, "Product Name", "not valid UTF-8 (save the file as UTF-8)"));
+        }
+
+        @Test
+        void putsErrorsAfterBlankLinesOnTheirOwnLine() {
+            assertThat(errorsOf(HEADER + "1,A," + URL + "\n\n2,," + URL + "\n"))
+                    .containsExactly(new CsvError(4, "Product Name", "the product name is blank"));
+            assertThat(errorsOf(HEADER.replace("\n", "\r\n") + "1,A," + URL + "\r\n\r\n2,," + URL + "\r\n"))
+                    .containsExactly(new CsvError(4, "Product Name", "the product name is blank"));
+        }
+
+        @Test
+        void explainsTextAfterAClosingQuote() {
+            assertThat(errorsOf(HEADER + "1,\"A\"x," + URL + "\n"))
+                    .containsExactly(new CsvError(2, null, "a quoted field is followed by text before the next comma"));
+        }
+
+        @Test
+        void countsInvalidRowsTowardsTheRowLimit() {
+            String csv = HEADER + "1,A," + URL + "\n2,B," + URL + "\n3,," + URL + "\n4,D," + URL + "\n";
+
+            assertThat(errorsOf(csv, limits(3, 10, 200, 100)))
+                    .contains(new CsvError(5, null, "too many rows: the limit is 3"));
         }
 
         @ParameterizedTest
