@@ -33,7 +33,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * status and output CSV. Subclasses choose the database and the broker.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"imagepipe.worker.sweep-interval=1h", "imagepipe.fetch.allowed-networks=127.0.0.1/32"})
+        properties = {"imagepipe.worker.sweep-interval=1h", "imagepipe.fetch.allowed-networks=127.0.0.1/32",
+                "imagepipe.upload.max-file-size=1MB"})
 abstract class PipelineTestBase {
 
     static final TestImageServer IMAGES = TestImageServer.start();
@@ -166,6 +167,33 @@ abstract class PipelineTestBase {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("missing column 'Input Image Urls'");
+    }
+
+    @Test
+    void aCsvOverTheSizeLimitIsRefusedWith413AsRawBodyAndAsMultipart() {
+        long before = requestCount();
+        StringBuilder csv = new StringBuilder("S. No.,Product Name,Input Image Urls\n");
+        for (int i = 1; csv.length() < 1_500_000; i++) {
+            csv.append(i).append(",Product ").append(i).append(",https://example.com/").append(i).append(".jpg\n");
+        }
+
+        HttpResponse<String> raw = api.postCsv(csv.toString());
+        HttpResponse<String> multipart = api.postMultipart("file", "big.csv", csv.toString());
+
+        assertThat(raw.statusCode()).isEqualTo(413);
+        assertThat(ApiClient.json(raw.body()).get("type")).isEqualTo("https://imagepipe.io/problems/upload-too-large");
+        assertThat(multipart.statusCode()).isEqualTo(413);
+        assertThat(requestCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aMultipartUploadIsAcceptedLikeARawOne() {
+        String csv = "S. No.,Product Name,Input Image Urls\n1,A," + source(UUID.randomUUID().toString(), 1, 0).url() + "\n";
+
+        HttpResponse<String> response = api.postMultipart("file", "products.csv", csv);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        assertThat(finish((String) ApiClient.json(response.body()).get("requestId")).status()).isEqualTo("COMPLETED");
     }
 
     @Test

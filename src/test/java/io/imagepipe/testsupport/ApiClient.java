@@ -37,6 +37,15 @@ public final class ApiClient {
         return send(request.build());
     }
 
+    /** POSTs a CSV as a {@code multipart/form-data} part. */
+    public HttpResponse<String> postMultipart(String part, String filename, String csv) {
+        String boundary = "----imagepipe" + System.nanoTime();
+        String body = "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"" + part + "\"; filename=\"" + filename + "\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
+        return post("/api/v1/requests", "multipart/form-data; boundary=" + boundary, body.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** POSTs any body to a path. */
     public HttpResponse<String> post(String path, String contentType, byte[] body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
