@@ -51,7 +51,7 @@ final class GuardedHttpClient {
         InetAddress[] resolve(String host) throws UnknownHostException;
     }
 
-    Outcome get(SourceUrl url, Deadline deadline) throws ImageFailure {
+    Outcome get(SourceUrl url, Deadline deadline, MemoryBudget.Reservation memory) throws ImageFailure {
         InetAddress address = checkedAddress(url.host());
         try (Socket socket = connect(address, url, deadline)) {
             OutputStream out = socket.getOutputStream();
@@ -69,7 +69,7 @@ final class GuardedHttpClient {
             if (status != 200) {
                 throw new ImageFailure("HTTP " + status + " from the source");
             }
-            return new Outcome(bodies.read(in, head), null);
+            return new Outcome(bodies.read(in, head, memory, deadline), null);
         } catch (DeadlineInputStream.DeadlineExceededException e) {
             throw deadline.exceeded();
         } catch (SSLException e) {

@@ -17,12 +17,13 @@ final class HttpBodyReader {
         this.maxBytes = maxBytes;
     }
 
-    byte[] read(InputStream in, HttpResponseHead head) throws IOException, ImageFailure {
+    byte[] read(InputStream in, HttpResponseHead head, MemoryBudget.Reservation memory, Deadline deadline)
+            throws IOException, ImageFailure {
         long declared = head.contentLength();
         if (declared > maxBytes) {
             throw tooLarge(String.format(Locale.ROOT, "%.1f MB", declared / 1048576.0));
         }
-        CappedBuffer body = new CappedBuffer(declared > 0 ? (int) declared : 64 * 1024);
+        CappedBuffer body = new CappedBuffer(declared > 0 ? (int) declared : 64 * 1024, memory, deadline);
         if (head.chunked()) {
             readChunks(in, body);
         } else if (declared >= 0) {
@@ -74,16 +75,25 @@ final class HttpBodyReader {
         return new ImageFailure(String.format(Locale.ROOT, "source too large: %s > %.1f MB", size, maxBytes / 1048576.0));
     }
 
-    /** A growing buffer that refuses to pass the cap. */
+    /** A growing buffer that refuses to pass the cap and reserves its bytes from the memory budget. */
     private final class CappedBuffer extends ByteArrayOutputStream {
 
-        CappedBuffer(int initial) {
+        private final MemoryBudget.Reservation memory;
+        private final Deadline deadline;
+
+        CappedBuffer(int initial, MemoryBudget.Reservation memory, Deadline deadline) throws ImageFailure {
             super(Math.max(1024, Math.min(initial, (int) Math.min(Integer.MAX_VALUE - 8, maxBytes))));
+            this.memory = memory;
+            this.deadline = deadline;
+            memory.growTo(buf.length, deadline);
         }
 
         void write(byte[] bytes, int length) throws ImageFailure {
             if (count + (long) length > maxBytes) {
                 throw tooLarge("more than " + String.format(Locale.ROOT, "%.1f MB", maxBytes / 1048576.0));
+            }
+            if (count + length > buf.length) {
+                memory.growTo(Math.max(2L * buf.length, count + length), deadline);
             }
             write(bytes, 0, length);
         }

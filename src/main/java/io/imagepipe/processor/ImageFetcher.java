@@ -26,17 +26,17 @@ class ImageFetcher {
     }
 
     /**
-     * The source's bytes.
+     * The source's bytes, held against the memory reservation until the caller closes it.
      *
      * @throws ImageFailure with a reason a user understands when the download fails
      */
-    byte[] fetch(String url) throws ImageFailure {
+    byte[] fetch(String url, MemoryBudget.Reservation memory) throws ImageFailure {
         SourceUrl source = SourceUrl.parse(url);
         Deadline deadline = Deadline.after(downloadTimeout);
         Duration backoff = properties.retryBackoff();
         for (int attempt = 0; ; attempt++) {
             try {
-                return fetchFollowingRedirects(source, deadline);
+                return fetchFollowingRedirects(source, deadline, memory);
             } catch (TransientImageFailure e) {
                 if (attempt >= properties.retries() || deadline.remainingMillis() <= backoff.toMillis()) {
                     throw e;
@@ -47,10 +47,11 @@ class ImageFetcher {
         }
     }
 
-    private byte[] fetchFollowingRedirects(SourceUrl first, Deadline deadline) throws ImageFailure {
+    private byte[] fetchFollowingRedirects(SourceUrl first, Deadline deadline, MemoryBudget.Reservation memory)
+            throws ImageFailure {
         SourceUrl url = first;
         for (int redirects = 0; ; redirects++) {
-            GuardedHttpClient.Outcome outcome = client.get(url, deadline);
+            GuardedHttpClient.Outcome outcome = client.get(url, deadline, memory);
             if (outcome.location() == null) {
                 return outcome.body();
             }

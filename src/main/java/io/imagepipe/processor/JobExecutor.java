@@ -9,9 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs jobs, each on its own virtual thread: fetch (a bounded number at once), transcode (one per
- * codec thread), store, call back. Admission is bounded: past the queue capacity a job is refused
- * and the caller retries later.
+ * Runs jobs, each on its own virtual thread: fetch (many at once, their bytes bounded by a memory
+ * budget), transcode (one per codec thread, so the CPU is never oversubscribed), store, call back.
+ * A slow source holds only its own download; admission is bounded too: past the queue capacity a job
+ * is refused and the caller retries later.
  */
 class JobExecutor {
 
@@ -24,6 +25,7 @@ class JobExecutor {
     private final Semaphore admitted;
     private final Semaphore downloads;
     private final Semaphore codec;
+    private final MemoryBudget memory;
     private final AtomicLong completed = new AtomicLong();
 
     JobExecutor(ImageFetcher fetcher, ImageTranscoder transcoder, ObjectStorage storage, CallbackSender callbacks,
@@ -35,6 +37,7 @@ class JobExecutor {
         this.admitted = new Semaphore(properties.queueCapacity());
         this.downloads = new Semaphore(properties.concurrentDownloads());
         this.codec = new Semaphore(properties.effectiveCodecThreads());
+        this.memory = new MemoryBudget(properties.downloadMemory().toBytes());
     }
 
     /** Takes the job if there is room; returns false when the queue is full. */
@@ -59,16 +62,11 @@ class JobExecutor {
     }
 
     private JobResult run(Job job) {
-        try {
-            downloads.acquire();
-            try {
-                byte[] source = fetcher.fetch(job.sourceUrl());
-                EncodedImage image = transcode(source);
-                String url = storage.put(outputKey(job, image.format()), image.bytes(), image.format().contentType());
-                return JobResult.succeeded(job, url, image);
-            } finally {
-                downloads.release();
-            }
+        try (MemoryBudget.Reservation reservation = memory.reservation()) {
+            byte[] source = fetch(job, reservation);
+            EncodedImage image = transcode(source);
+            String url = storage.put(outputKey(job, image.format()), image.bytes(), image.format().contentType());
+            return JobResult.succeeded(job, url, image);
         } catch (ImageFailure e) {
             return JobResult.failed(job, e.getMessage());
         } catch (InterruptedException e) {
@@ -77,6 +75,15 @@ class JobExecutor {
         } catch (RuntimeException | OutOfMemoryError e) {
             log.warn("Job {} failed unexpectedly", job.jobId(), e);
             return JobResult.failed(job, "internal error while processing the image: " + e);
+        }
+    }
+
+    private byte[] fetch(Job job, MemoryBudget.Reservation reservation) throws ImageFailure, InterruptedException {
+        downloads.acquire();
+        try {
+            return fetcher.fetch(job.sourceUrl(), reservation);
+        } finally {
+            downloads.release();
         }
     }
 

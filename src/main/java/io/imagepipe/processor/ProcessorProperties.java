@@ -12,7 +12,8 @@ import org.springframework.validation.annotation.Validated;
  * The image processing service's limits and defaults.
  *
  * @param queueCapacity jobs accepted and not yet finished; past it a job gets {@code 429}
- * @param concurrentDownloads downloads (and decoded images) held at once
+ * @param concurrentDownloads downloads in progress at once (virtual threads: many are cheap)
+ * @param downloadMemory bytes of downloaded sources held at once, waiting for or in the codec
  * @param codecThreads images decoded and encoded at once; 0 means one per core
  * @param quality JPEG quality of the outputs, 1 to 100
  * @param maxSourceSize largest source file fetched
@@ -22,7 +23,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("imagepipe.processor")
 public record ProcessorProperties(
         @Min(1) @DefaultValue("2000") int queueCapacity,
-        @Min(1) @DefaultValue("32") int concurrentDownloads,
+        @Min(1) @DefaultValue("128") int concurrentDownloads,
+        @DefaultValue("256MB") DataSize downloadMemory,
         @Min(0) @DefaultValue("0") int codecThreads,
         @Min(1) @Max(100) @DefaultValue("50") int quality,
         @DefaultValue("25MB") DataSize maxSourceSize,

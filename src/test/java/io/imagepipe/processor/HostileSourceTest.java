@@ -78,6 +78,7 @@ class HostileSourceTest {
             .on("/truncated.jpg", ok("image/jpeg", Arrays.copyOf(PHOTO, PHOTO.length / 2)));
 
     final ImageFetcher fetcher = new ImageFetcher(properties(), fetchProperties(), HostileSourceTest::resolve);
+    final MemoryBudget memory = new MemoryBudget(DataSize.ofMegabytes(8).toBytes());
     final ImageTranscoder transcoder = new ImageTranscoder(50, 50_000_000);
 
     @AfterAll
@@ -132,31 +133,58 @@ class HostileSourceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("hostileSources")
     void eachHostileSourceFailsItsImageWithAClearReason(String description, String url, String reason) {
-        assertThatThrownBy(() -> transcoder.transcode(fetcher.fetch(url)))
+        assertThatThrownBy(() -> transcoder.transcode(fetch(url)))
                 .isInstanceOf(ImageFailure.class)
                 .hasMessageContaining(reason);
     }
 
     @Test
     void aGoodImageBehindARedirectIsFetched() throws ImageFailure {
-        assertThat(fetcher.fetch(SERVER.url("/to-photo"))).isEqualTo(PHOTO);
+        assertThat(fetch(SERVER.url("/to-photo"))).isEqualTo(PHOTO);
     }
 
     @Test
     void aTransientErrorIsRetriedAndAPermanentOneIsNot() throws ImageFailure {
-        assertThat(fetcher.fetch(SERVER.url("/busy-then-ok.jpg"))).isEqualTo(PHOTO);
+        assertThat(fetch(SERVER.url("/busy-then-ok.jpg"))).isEqualTo(PHOTO);
         assertThat(SERVER.hits("/busy-then-ok.jpg")).isEqualTo(2);
 
-        assertThatThrownBy(() -> fetcher.fetch(SERVER.url("/gone.jpg"))).hasMessageContaining("404");
+        assertThatThrownBy(() -> fetch(SERVER.url("/gone.jpg"))).hasMessageContaining("404");
         int gone = SERVER.hits("/gone.jpg");
-        assertThatThrownBy(() -> fetcher.fetch(SERVER.url("/gone.jpg"))).hasMessageContaining("404");
+        assertThatThrownBy(() -> fetch(SERVER.url("/gone.jpg"))).hasMessageContaining("404");
         assertThat(SERVER.hits("/gone.jpg")).isEqualTo(gone + 1);
     }
 
     @Test
     void aSourceThatStaysBusyIsTriedABoundedNumberOfTimes() {
-        assertThatThrownBy(() -> fetcher.fetch(SERVER.url("/always-busy.jpg"))).hasMessageContaining("503");
+        assertThatThrownBy(() -> fetch(SERVER.url("/always-busy.jpg"))).hasMessageContaining("503");
         assertThat(SERVER.hits("/always-busy.jpg")).isBetween(1, 3 * 2);
+    }
+
+    private byte[] fetch(String url) throws ImageFailure {
+        try (MemoryBudget.Reservation reservation = memory.reservation()) {
+            return fetcher.fetch(url, reservation);
+        }
+    }
+
+    @Test
+    void everyDownloadGivesItsMemoryBack() throws ImageFailure {
+        long before = memory.available();
+
+        fetch(SERVER.url("/photo.jpg"));
+        org.assertj.core.api.Assertions.catchThrowable(() -> fetch(SERVER.url("/endless.jpg")));
+
+        assertThat(memory.available()).isEqualTo(before);
+    }
+
+    @Test
+    void aDownloadWaitsForMemoryAndFailsAsBusyWhenNoneFreesInTime() throws ImageFailure {
+        MemoryBudget small = new MemoryBudget(PHOTO.length / 2);
+        try (MemoryBudget.Reservation reservation = small.reservation()) {
+            assertThatThrownBy(() -> fetcher.fetch(SERVER.url("/photo.jpg"), reservation))
+                    .isInstanceOf(TransientImageFailure.class)
+                    .hasMessageContaining("download memory is full");
+        }
+        assertThat(small.available()).isEqualTo(PHOTO.length / 2 / 1024 * 1024);
     }
 
     private static InetAddress[] resolve(String host) throws java.net.UnknownHostException {
@@ -168,7 +196,7 @@ class HostileSourceTest {
     }
 
     private static ProcessorProperties properties() {
-        return new ProcessorProperties(10, 4, 1, 50, DataSize.ofMegabytes(1), 50_000_000,
+        return new ProcessorProperties(10, 4, DataSize.ofMegabytes(8), 1, 50, DataSize.ofMegabytes(1), 50_000_000,
                 Duration.ofSeconds(1), Duration.ofSeconds(2), 1);
     }
 
