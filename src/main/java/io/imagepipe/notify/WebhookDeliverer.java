@@ -75,7 +75,7 @@ class WebhookDeliverer {
                     .timeout(Duration.ofSeconds(15))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-            int status = http.send(signers.webhook().sign(body).applyTo(request).build(),
+            int status = http.send(signers.webhook().sign("msg_" + delivery.requestId(), body).applyTo(request).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
             return status / 100 == 2 ? null : "HTTP " + status;
         } catch (IOException | IllegalArgumentException e) {

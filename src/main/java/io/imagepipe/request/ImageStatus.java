@@ -3,7 +3,10 @@ package io.imagepipe.request;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** The lifecycle of an image: PENDING → PROCESSING → SUCCEEDED or FAILED; a PROCESSING image may be dispatched again. */
+/**
+ * The lifecycle of an image: PENDING → PROCESSING → SUCCEEDED or FAILED; a PROCESSING image may be
+ * dispatched again; a PENDING image fails directly when its task is dead-lettered.
+ */
 public enum ImageStatus {
     PENDING, PROCESSING, SUCCEEDED, FAILED;
 
@@ -18,7 +21,7 @@ public enum ImageStatus {
      */
     public boolean canMoveTo(ImageStatus next) {
         return switch (this) {
-            case PENDING -> next == PROCESSING;
+            case PENDING -> next == PROCESSING || next == FAILED;
             case PROCESSING -> true;
             case SUCCEEDED, FAILED -> false;
         };

@@ -201,6 +201,16 @@ class RequestRepository {
                 .update();
     }
 
+    int failUnfinished(RequestId id, java.util.Collection<Integer> seqs, String reason, OffsetDateTime now) {
+        List<Object[]> rows = seqs.stream()
+                .map(seq -> new Object[] {truncate(reason), now, id.value(), seq})
+                .toList();
+        int[] counts = template.batchUpdate("""
+                update images set status = 'FAILED', error = ?, lease_until = null, updated_at = ?
+                where request_id = ? and seq = ? and status in ('PENDING', 'PROCESSING')""", rows);
+        return java.util.Arrays.stream(counts).map(c -> c > 0 ? 1 : 0).sum();
+    }
+
     boolean imageExists(ImageRef ref) {
         return jdbc.sql("select count(*) from images where request_id = ? and seq = ?")
                 .params(ref.requestId().value(), ref.seq()).query(Integer.class).single() > 0;

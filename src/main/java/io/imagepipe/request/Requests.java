@@ -148,15 +148,34 @@ public class Requests {
         if (repository.recordImage(result, now) == 0) {
             return repository.imageExists(result.ref()) ? RecordOutcome.IGNORED : RecordOutcome.UNKNOWN_IMAGE;
         }
-        RequestId id = result.ref().requestId();
-        Progress progress = repository.count(id, result.isSuccess() ? 1 : 0, result.isSuccess() ? 0 : 1, now);
+        counted(result.ref().requestId(), result.isSuccess() ? 1 : 0, result.isSuccess() ? 0 : 1, now);
+        return RecordOutcome.RECORDED;
+    }
+
+    /**
+     * Fails every image of the list that has no result yet, whatever its attempt, with the reason; used
+     * when a task failed every retry. Finishes the request when these were its last images.
+     *
+     * @return how many images were failed
+     */
+    @Transactional
+    public int failUnfinished(RequestId id, Collection<Integer> seqs, String reason) {
+        OffsetDateTime now = now();
+        int failed = repository.failUnfinished(id, seqs, reason, now);
+        if (failed > 0) {
+            counted(id, 0, failed, now);
+        }
+        return failed;
+    }
+
+    private void counted(RequestId id, int succeeded, int failed, OffsetDateTime now) {
+        Progress progress = repository.count(id, succeeded, failed, now);
         if (progress.pending() == 0) {
             RequestStatus status = RequestStatus.finalFor(progress.succeeded(), progress.failed());
             if (repository.finish(id, status, now) > 0) {
                 events.publishEvent(new RequestFinished(id, status, repository.webhookUrl(id).orElse(null), progress));
             }
         }
-        return RecordOutcome.RECORDED;
     }
 
     private OffsetDateTime now() {

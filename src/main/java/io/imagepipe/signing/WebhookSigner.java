@@ -43,7 +43,14 @@ public final class WebhookSigner {
 
     /** The headers that sign {@code body}, with a fresh message ID and the current time. */
     public SignedHeaders sign(byte[] body) {
-        String id = "msg_" + UUID.randomUUID();
+        return sign("msg_" + UUID.randomUUID(), body);
+    }
+
+    /**
+     * The headers that sign {@code body} under a given message ID, at the current time: retries of one
+     * message keep its ID so that a receiver can tell a redelivery from a new message.
+     */
+    public SignedHeaders sign(String id, byte[] body) {
         String timestamp = Long.toString(clock.instant().getEpochSecond());
         return new SignedHeaders(id, timestamp, "v1," + signature(id, timestamp, body));
     }

@@ -8,19 +8,21 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 
 /** Retries a failing task with exponential backoff, then parks it on the dead-letter topic with the reason in its headers. */
 @Configuration(proxyBeanMethods = false)
 class KafkaErrorHandling {
 
     @Bean
-    CommonErrorHandler taskErrorHandler(KafkaTemplate<Object, Object> kafka, DispatchProperties dispatch) {
+    CommonErrorHandler taskErrorHandler(KafkaTemplate<Object, Object> kafka, DispatchProperties dispatch,
+                                        WorkerProperties worker) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
                 (record, exception) -> new TopicPartition(dispatch.deadLetterTopic(), 0));
-        ExponentialBackOff backOff = new ExponentialBackOff(1_000, 2.0);
+        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(worker.taskRetries());
+        backOff.setInitialInterval(worker.taskRetryBackoff().toMillis());
+        backOff.setMultiplier(2.0);
         backOff.setMaxInterval(30_000);
-        backOff.setMaxElapsedTime(120_000);
         return new DefaultErrorHandler(recoverer, backOff);
     }
 }

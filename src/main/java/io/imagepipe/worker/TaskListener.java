@@ -20,6 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnRole(Role.WORKER)
 class TaskListener {
 
+    static final String ID = "imagepipe-worker";
+
     private final JsonMapper json;
     private final Requests requests;
     private final ImageDispatcher dispatcher;
@@ -32,7 +34,7 @@ class TaskListener {
         this.properties = properties;
     }
 
-    @KafkaListener(id = "imagepipe-worker", topics = "${imagepipe.dispatch.topic:imagepipe.tasks}",
+    @KafkaListener(id = ID, topics = "${imagepipe.dispatch.topic:imagepipe.tasks}",
             groupId = "imagepipe-worker")
     void onTask(String payload) {
         ImageTask task = json.readValue(payload, ImageTask.class);

@@ -14,6 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * @param lease how long a dispatched image may stay PROCESSING before the sweeper sends it again
  * @param maxAttempts dispatches of one image before it is failed for want of a result
  * @param submitDeadline how long one job submission may keep retrying a busy or unreachable service
+ * @param taskRetries redeliveries of a failing task (exponential backoff from {@code taskRetryBackoff},
+ *                    doubling, at most 30 s apart) before it goes to the dead-letter topic
  */
 @Validated
 @ConfigurationProperties("imagepipe.worker")
@@ -24,5 +26,7 @@ public record WorkerProperties(
         @Min(1) @DefaultValue("3") int maxAttempts,
         @DefaultValue("2m") Duration submitDeadline,
         @DefaultValue("10s") Duration sweepInterval,
-        @DefaultValue("10s") Duration requestTimeout) {
+        @DefaultValue("10s") Duration requestTimeout,
+        @Min(0) @DefaultValue("6") int taskRetries,
+        @DefaultValue("1s") Duration taskRetryBackoff) {
 }

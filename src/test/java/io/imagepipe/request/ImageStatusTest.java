@@ -21,7 +21,7 @@ class ImageStatusTest {
 
     @Test
     void aPendingImageMayOnlyStartProcessing() {
-        assertThat(EnumSet.allOf(ImageStatus.class)).filteredOn(PENDING::canMoveTo).containsExactly(PROCESSING);
+        assertThat(EnumSet.allOf(ImageStatus.class)).filteredOn(PENDING::canMoveTo).containsExactly(PROCESSING, FAILED);
     }
 
     @Test
@@ -46,9 +46,13 @@ class ImageStatusTest {
         assertThat(ImageStatus.sourcesOf(PROCESSING)).containsExactlyInAnyOrder(PENDING, PROCESSING);
     }
 
-    @ParameterizedTest
-    @EnumSource(names = {"SUCCEEDED", "FAILED"})
-    void onlyAProcessingImageFinishes(ImageStatus finished) {
-        assertThat(ImageStatus.sourcesOf(finished)).containsExactly(PROCESSING);
+    @Test
+    void onlyAProcessingImageSucceeds() {
+        assertThat(ImageStatus.sourcesOf(SUCCEEDED)).containsExactly(PROCESSING);
+    }
+
+    @Test
+    void aPendingImageFailsOnlyWhenItsTaskIsDeadLetteredAndAProcessingOneWhenItsAttemptFails() {
+        assertThat(ImageStatus.sourcesOf(FAILED)).containsExactlyInAnyOrder(PENDING, PROCESSING);
     }
 }
