@@ -34,9 +34,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"imagepipe.worker.sweep-interval=1h", "imagepipe.fetch.allowed-networks=127.0.0.1/32",
-                "imagepipe.upload.max-file-size=1MB"})
+                "imagepipe.upload.max-file-size=1MB", "imagepipe.notify.interval=200ms",
+                "imagepipe.signing.webhook-secret=" + PipelineTestBase.WEBHOOK_SECRET})
 abstract class PipelineTestBase {
 
+    static final String WEBHOOK_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
     static final TestImageServer IMAGES = TestImageServer.start();
     private static final Duration FINISH_WITHIN = Duration.ofSeconds(120);
 
@@ -137,6 +139,26 @@ abstract class PipelineTestBase {
         }
         assertThat(finish(id).status()).isEqualTo("COMPLETED");
         assertThat(api.get("/api/v1/requests/" + id + "/output.csv").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aFinishedRequestPostsOneSignedCompletionWebhook() {
+        String hookPath = "/hooks/" + UUID.randomUUID();
+        String csv = "S. No.,Product Name,Input Image Urls\n1,A," + source(UUID.randomUUID().toString(), 1, 0).url() + "\n";
+        HttpResponse<String> accepted = api.post("/api/v1/requests?webhookUrl=" + IMAGES.url(hookPath), "text/csv",
+                csv.getBytes());
+        String id = (String) ApiClient.json(accepted.body()).get("requestId");
+
+        TestImageServer.Received hook = await().atMost(FINISH_WITHIN).until(() -> IMAGES.received(hookPath),
+                java.util.Objects::nonNull);
+
+        new io.imagepipe.signing.WebhookSigner(WEBHOOK_SECRET, java.time.Clock.systemUTC()).verify(
+                hook.header("webhook-id"), hook.header("webhook-timestamp"), hook.header("webhook-signature"), hook.body());
+        Map<String, Object> event = ApiClient.json(new String(hook.body(), java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(event.get("type")).isEqualTo("request.completed");
+        Map<?, ?> data = (Map<?, ?>) event.get("data");
+        assertThat(data.get("requestId")).isEqualTo(id);
+        assertThat(data.get("status")).isEqualTo("COMPLETED");
     }
 
     @Test

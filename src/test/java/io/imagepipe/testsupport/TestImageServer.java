@@ -18,6 +18,7 @@ public final class TestImageServer implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, Response> responses = new ConcurrentHashMap<>();
+    private final Map<String, Received> received = new ConcurrentHashMap<>();
 
     private TestImageServer(HttpServer server) {
         this.server = server;
@@ -54,8 +55,19 @@ public final class TestImageServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
+    /** The last POST received at a path, or null. */
+    public Received received(String path) {
+        return received.get(path);
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (exchange.getRequestMethod().equals("POST")) {
+                received.put(exchange.getRequestURI().getPath(),
+                        new Received(exchange.getRequestHeaders(), exchange.getRequestBody().readAllBytes()));
+                exchange.sendResponseHeaders(204, -1);
+                return;
+            }
             Response response = responses.get(exchange.getRequestURI().getPath());
             if (response == null) {
                 exchange.sendResponseHeaders(404, -1);
@@ -78,6 +90,14 @@ public final class TestImageServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+    }
+
+    /** A POST as received: its headers and body. */
+    public record Received(com.sun.net.httpserver.Headers headers, byte[] body) {
+
+        public String header(String name) {
+            return headers.getFirst(name);
+        }
     }
 
     private record Response(int status, String contentType, byte[] body, CountDownLatch gate) {
