@@ -235,6 +235,13 @@ abstract class PipelineTestBase {
     }
 
     @Test
+    void infoSaysWhichJpegCodecRuns() {
+        Map<String, Object> info = ApiClient.json(api.get("/actuator/info").body());
+
+        assertThat(info.get("codec")).isEqualTo(Map.of("jpeg", "libjpeg-turbo (TurboJPEG, FFM)", "native", true));
+    }
+
+    @Test
     void anUnsignedCallbackIsRefusedAndAnUnknownRequestIsNotFound() {
         HttpResponse<String> callback = api.post("/api/v1/callbacks/images", "application/json",
                 "{\"jobId\":\"x.1\",\"attempt\":1,\"status\":\"FAILED\",\"error\":\"forged\"}".getBytes());

@@ -1,6 +1,5 @@
 package io.imagepipe.processor;
 
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
@@ -10,26 +9,25 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.plugins.jpeg.JPEGImageWriteParam;
 import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.ImageOutputStream;
 
 /**
- * Decodes a source image with {@code javax.imageio} and re-encodes it at the same pixel size:
- * JPEG at the configured quality, or PNG when it has transparency. EXIF orientation is applied and
- * metadata is dropped.
+ * Re-encodes a source image at the same pixel size: JPEG at the configured quality through the JPEG
+ * codec (an upright JPEG goes decode-to-encode without its pixels entering Java), or PNG when the image
+ * has transparency. The pixel limit is read from the header before anything is decoded; EXIF orientation
+ * is applied; metadata is dropped. A JPEG the codec cannot read (CMYK, 12-bit) goes through ImageIO.
  */
 class ImageTranscoder {
 
+    private final JpegCodec jpeg;
+    private final JpegCodec fallback = new ImageIoJpegCodec();
     private final int quality;
     private final long maxPixels;
 
-    ImageTranscoder(int quality, long maxPixels) {
+    ImageTranscoder(JpegCodec jpeg, int quality, long maxPixels) {
+        this.jpeg = jpeg;
         this.quality = quality;
         this.maxPixels = maxPixels;
     }
@@ -41,43 +39,72 @@ class ImageTranscoder {
      */
     EncodedImage transcode(byte[] source) throws ImageFailure {
         SourceFormat format = SourceFormat.detect(source);
-        BufferedImage image = decode(source, format);
         if (format == SourceFormat.JPEG) {
-            image = ExifOrientation.apply(image, ExifOrientation.read(source));
+            checkPixels(source, format);
+            try {
+                return transcodeJpeg(jpeg, source);
+            } catch (UnsupportedJpegException e) {
+                return transcodeJpeg(fallback, source);
+            }
         }
-        try {
-            return hasTransparency(image) ? encodePng(image) : encodeJpeg(image);
-        } catch (IOException e) {
-            throw new ImageFailure("could not encode the image: " + e.getMessage(), e);
+        BufferedImage image = decode(source, format);
+        return hasTransparency(image) ? encodePng(image) : encodeJpeg(jpeg, image);
+    }
+
+    private EncodedImage transcodeJpeg(JpegCodec codec, byte[] source) throws ImageFailure {
+        int orientation = ExifOrientation.read(source);
+        if (orientation == 1) {
+            return codec.recompress(source, quality);
         }
+        return encodeJpeg(codec, ExifOrientation.apply(codec.decode(source), orientation));
+    }
+
+    private EncodedImage encodeJpeg(JpegCodec codec, BufferedImage image) throws ImageFailure {
+        return new EncodedImage(codec.encode(image, quality), OutputFormat.JPEG, image.getWidth(), image.getHeight());
+    }
+
+    private void checkPixels(byte[] source, SourceFormat format) throws ImageFailure {
+        withReader(source, format, reader -> null);
     }
 
     private BufferedImage decode(byte[] source, SourceFormat format) throws ImageFailure {
+        return withReader(source, format, reader -> {
+            List<String> warnings = new ArrayList<>();
+            reader.addIIOReadWarningListener((r, warning) -> warnings.add(warning));
+            BufferedImage image = reader.read(0);
+            if (warnings.stream().anyMatch(w -> w.toLowerCase(Locale.ROOT).contains("premature end"))) {
+                throw new ImageFailure("the image is truncated: " + warnings.getFirst());
+            }
+            return image;
+        });
+    }
+
+    /** Opens an ImageIO reader on the source, refuses too many pixels by the header, then hands it over. */
+    private <T> T withReader(byte[] source, SourceFormat format, ReaderWork<T> work) throws ImageFailure {
         Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.imageIoName());
         if (!readers.hasNext()) {
             throw new ImageFailure(format.name() + " images are not supported on this server");
         }
         ImageReader reader = readers.next();
-        List<String> warnings = new ArrayList<>();
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(source))) {
             reader.setInput(in, true, true);
-            reader.addIIOReadWarningListener((r, warning) -> warnings.add(warning));
             long width = reader.getWidth(0);
             long height = reader.getHeight(0);
             if (width * height > maxPixels) {
                 throw new ImageFailure(String.format(Locale.ROOT, "too many pixels: %d×%d is %s > %s",
                         width, height, pixels(width * height), pixels(maxPixels)));
             }
-            BufferedImage image = reader.read(0);
-            if (warnings.stream().anyMatch(w -> w.toLowerCase(Locale.ROOT).contains("premature end"))) {
-                throw new ImageFailure("the image is truncated: " + warnings.getFirst());
-            }
-            return image;
+            return work.with(reader);
         } catch (IOException | RuntimeException e) {
             throw new ImageFailure("the image is corrupt: " + e.getMessage(), e);
         } finally {
             reader.dispose();
         }
+    }
+
+    /** Work done with an open reader. */
+    private interface ReaderWork<T> {
+        T with(ImageReader reader) throws IOException, ImageFailure;
     }
 
     private static String pixels(long count) {
@@ -109,46 +136,15 @@ class ImageTranscoder {
         return false;
     }
 
-    private EncodedImage encodeJpeg(BufferedImage image) throws IOException {
-        BufferedImage opaque = jpegCompatible(image);
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, opaque.getWidth() * opaque.getHeight() / 8));
-        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
-            writer.setOutput(stream);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(quality / 100f);
-            if (param instanceof JPEGImageWriteParam jpegParam) {
-                jpegParam.setOptimizeHuffmanTables(true);
-            }
-            writer.write(null, new IIOImage(opaque, null, null), param);
-        } finally {
-            writer.dispose();
-        }
-        return new EncodedImage(out.toByteArray(), OutputFormat.JPEG, opaque.getWidth(), opaque.getHeight());
-    }
-
-    private static EncodedImage encodePng(BufferedImage image) throws IOException {
+    private static EncodedImage encodePng(BufferedImage image) throws ImageFailure {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        if (!ImageIO.write(image, "png", out)) {
-            throw new IOException("no PNG writer");
+        try {
+            if (!ImageIO.write(image, "png", out)) {
+                throw new ImageFailure("no PNG writer on this server");
+            }
+        } catch (IOException e) {
+            throw new ImageFailure("could not encode the image: " + e.getMessage(), e);
         }
         return new EncodedImage(out.toByteArray(), OutputFormat.PNG, image.getWidth(), image.getHeight());
-    }
-
-    private static BufferedImage jpegCompatible(BufferedImage image) {
-        int type = image.getType();
-        if (type == BufferedImage.TYPE_INT_RGB || type == BufferedImage.TYPE_3BYTE_BGR
-                || type == BufferedImage.TYPE_BYTE_GRAY) {
-            return image;
-        }
-        BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = rgb.createGraphics();
-        try {
-            g.drawImage(image, 0, 0, java.awt.Color.WHITE, null);
-        } finally {
-            g.dispose();
-        }
-        return rgb;
     }
 }

@@ -14,11 +14,16 @@ import tools.jackson.databind.json.JsonMapper;
 class ProcessorConfiguration {
 
     @Bean
+    JpegCodecs jpegCodecs(ProcessorProperties properties) {
+        return new JpegCodecs(properties.effectiveCodecThreads());
+    }
+
+    @Bean
     JobExecutor jobExecutor(ProcessorProperties properties, FetchProperties fetch, ObjectStorage storage,
-                            JsonMapper json, Signers signers) {
+                            JsonMapper json, Signers signers, JpegCodecs codecs) {
         return new JobExecutor(
                 new ImageFetcher(properties, fetch),
-                new ImageTranscoder(properties.quality(), properties.maxPixels()),
+                new ImageTranscoder(codecs.codec(), properties.quality(), properties.maxPixels()),
                 storage,
                 new CallbackSender(json, signers, properties.callbackAttempts()),
                 properties);

@@ -79,7 +79,8 @@ class HostileSourceTest {
 
     final ImageFetcher fetcher = new ImageFetcher(properties(), fetchProperties(), HostileSourceTest::resolve);
     final MemoryBudget memory = new MemoryBudget(DataSize.ofMegabytes(8).toBytes());
-    final ImageTranscoder transcoder = new ImageTranscoder(50, 50_000_000);
+    final ImageTranscoder transcoder = new ImageTranscoder(
+            TurboJpegCodec.load(1).orElseThrow(() -> new AssertionError("libjpeg-turbo did not load")), 50, 50_000_000);
 
     @AfterAll
     static void stop() {

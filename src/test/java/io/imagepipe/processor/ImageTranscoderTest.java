@@ -18,7 +18,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-class ImageTranscoderTest {
+abstract class ImageTranscoderTest {
+
+    /** The JPEG codec under test. */
+    abstract JpegCodec codec();
+
 
     private static final int WIDTH = 640;
     private static final int HEIGHT = 480;
@@ -41,7 +45,7 @@ class ImageTranscoderTest {
             35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51,
             58, 59, 52, 45, 38, 31, 39, 46, 53, 60, 61, 54, 47, 55, 62, 63};
 
-    private final ImageTranscoder transcoder = new ImageTranscoder(50, 50_000_000);
+    private final ImageTranscoder transcoder = new ImageTranscoder(codec(), 50, 50_000_000);
 
     private static final byte[] PHOTO_Q95 = jpeg(photo(WIDTH, HEIGHT), 0.95f);
 
@@ -180,7 +184,7 @@ class ImageTranscoderTest {
 
     @Test
     void refusesAnImageWithTooManyPixelsByItsHeader() {
-        ImageTranscoder small = new ImageTranscoder(50, WIDTH * HEIGHT - 1);
+        ImageTranscoder small = new ImageTranscoder(codec(), 50, WIDTH * HEIGHT - 1);
         byte[] headerOnly = Arrays.copyOf(PHOTO_Q95, 1000);
 
         assertThatExceptionOfType(ImageFailure.class).isThrownBy(() -> small.transcode(PHOTO_Q95))
@@ -192,7 +196,7 @@ class ImageTranscoderTest {
 
     @Test
     void acceptsAnImageOfExactlyTheMaximumPixels() throws ImageFailure {
-        EncodedImage output = new ImageTranscoder(50, WIDTH * HEIGHT).transcode(PHOTO_Q95);
+        EncodedImage output = new ImageTranscoder(codec(), 50, WIDTH * HEIGHT).transcode(PHOTO_Q95);
 
         assertThat(output.width() * output.height()).isEqualTo(WIDTH * HEIGHT);
     }
