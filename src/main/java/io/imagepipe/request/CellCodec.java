@@ -18,7 +18,20 @@ final class CellCodec {
     }
 
     static String encode(List<String> cells) {
-        return FORMAT.format(cells.toArray());
+        StringBuilder line = new StringBuilder(64);
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                line.append(',');
+            }
+            String cell = cells.get(i);
+            if (cell.indexOf(',') < 0 && cell.indexOf('"') < 0 && cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0
+                    && !cell.isEmpty()) {
+                line.append(cell);
+            } else {
+                line.append('"').append(cell.replace("\"", "\"\"")).append('"');
+            }
+        }
+        return line.toString();
     }
 
     static List<String> decode(String line) {

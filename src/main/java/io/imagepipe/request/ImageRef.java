@@ -5,6 +5,8 @@ import java.util.Objects;
 /** One image of a request: the request's ID and the image's place among all the request's images. */
 public record ImageRef(RequestId requestId, int seq) {
 
+    private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("[0-9]{1,10}");
+
     public ImageRef {
         Objects.requireNonNull(requestId, "requestId");
         if (seq < 0) {
@@ -28,7 +30,7 @@ public record ImageRef(RequestId requestId, int seq) {
             throw new IllegalArgumentException("not an image job ID: " + jobId);
         }
         String seq = jobId.substring(dot + 1);
-        if (!seq.matches("[0-9]{1,10}")) {
+        if (!DIGITS.matcher(seq).matches()) {
             throw new IllegalArgumentException("not an image job ID: " + jobId);
         }
         long number = Long.parseLong(seq);

@@ -38,7 +38,7 @@ final class ProductAssembler implements RowCallbackHandler {
     /** Hands over the product being assembled, if any. */
     void flush() {
         if (position >= 0) {
-            consumer.accept(new ProductView(position, serialNumber, productName, CellCodec.decode(cells), images));
+            consumer.accept(new ProductView(position, serialNumber, productName, new LazyCells(cells), images));
             images = new ArrayList<>();
             position = -1;
         }

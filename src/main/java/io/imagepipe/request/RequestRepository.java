@@ -138,9 +138,10 @@ class RequestRepository {
         assembler.flush();
     }
 
+    /** Moves a PENDING request to PROCESSING, and marks any request as changed now (its images did). */
     int markProcessing(RequestId id, OffsetDateTime now) {
-        return jdbc.sql("update requests set status = ?, updated_at = ? where id = ? and status = ?")
-                .params(RequestStatus.PROCESSING.name(), now, id.value(), RequestStatus.PENDING.name())
+        return jdbc.sql("update requests set status = case when status = ? then ? else status end, updated_at = ? where id = ?")
+                .params(RequestStatus.PENDING.name(), RequestStatus.PROCESSING.name(), now, id.value())
                 .update();
     }
 
@@ -165,11 +166,15 @@ class RequestRepository {
     }
 
     int release(ClaimedImage image, OffsetDateTime now) {
-        return jdbc.sql("""
+        int released = jdbc.sql("""
                 update images set status = 'PENDING', lease_until = null, updated_at = ?
                 where request_id = ? and seq = ? and attempt = ? and status = 'PROCESSING'""")
                 .params(now, image.ref().requestId().value(), image.ref().seq(), image.attempt())
                 .update();
+        if (released > 0) {
+            jdbc.sql("update requests set updated_at = ? where id = ?").params(now, image.ref().requestId().value()).update();
+        }
+        return released;
     }
 
     List<ClaimedImage> expiredLeases(OffsetDateTime now, int limit) {

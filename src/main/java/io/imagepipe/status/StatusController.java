@@ -14,15 +14,19 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Status API: a request with its progress and products, the list of requests, and the output CSV. */
 @RestController
@@ -33,19 +37,35 @@ class StatusController {
     private static final int MAX_PAGE_SIZE = 1000;
 
     private final Requests requests;
+    private final StatusCache cache;
+    private final JsonMapper json;
 
-    StatusController(Requests requests) {
+    StatusController(Requests requests, StatusCache cache, JsonMapper json) {
         this.requests = requests;
+        this.cache = cache;
+        this.json = json;
     }
 
     @GetMapping("/{id}")
-    RequestStatusResponse status(@PathVariable String id,
-                                 @RequestParam(defaultValue = "0") int page,
-                                 @RequestParam(defaultValue = "100") int size) {
+    ResponseEntity<byte[]> status(@PathVariable String id,
+                                  @RequestParam(defaultValue = "0") int page,
+                                  @RequestParam(defaultValue = "100") int size,
+                                  @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         RequestSummary summary = find(id);
-        PageResponse pageInfo = page(page, size, countProducts(summary));
-        return RequestStatusResponse.of(summary, pageInfo,
-                requests.products(summary.id(), pageInfo.page() * pageInfo.size(), pageInfo.size()));
+        String etag = "\"" + page + "-" + size + "-" + summary.updatedAt().toInstant().getEpochSecond() + "."
+                + summary.updatedAt().getNano() + "\"";
+        if (etag.equals(ifNoneMatch)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
+        }
+        StatusCache.Key key = new StatusCache.Key(summary.id().toString(), page, size);
+        byte[] json = cache.get(key, summary.updatedAt());
+        if (json == null) {
+            PageResponse pageInfo = page(page, size, requests.productCount(summary.id()));
+            json = this.json.writeValueAsBytes(RequestStatusResponse.of(summary, pageInfo,
+                    requests.products(summary.id(), pageInfo.page() * pageInfo.size(), pageInfo.size())));
+            cache.put(key, summary.updatedAt(), json);
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).eTag(etag).body(json);
     }
 
     @GetMapping
@@ -79,10 +99,6 @@ class StatusController {
             throw new UnknownRequestException(id);
         }
         return requests.summary(requestId).orElseThrow(() -> new UnknownRequestException(id));
-    }
-
-    private long countProducts(RequestSummary summary) {
-        return requests.productCount(summary.id());
     }
 
     private static PageResponse page(int page, int size, long total) {

@@ -25,6 +25,7 @@ public class CsvRequestParser {
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
     private static final char BOM = '\uFEFF';
+    private static final java.util.regex.Pattern SERIAL = java.util.regex.Pattern.compile("[0-9]{1,18}");
     private static final char REPLACEMENT = '\uFFFD';
 
     private final UploadProperties limits;
@@ -139,7 +140,7 @@ public class CsvRequestParser {
         String column = layout.nameOf(ColumnRole.SERIAL_NUMBER);
         String text = cell(record, layout.indexOf(ColumnRole.SERIAL_NUMBER)).strip();
         String digits = text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
-        if (!digits.matches("[0-9]{1,18}") || Long.parseLong(digits) == 0) {
+        if (!SERIAL.matcher(digits).matches() || Long.parseLong(digits) == 0) {
             errors.add(line, column, text.isEmpty() ? "the serial number is blank"
                     : "'" + text + "' is not a positive whole number");
             return null;

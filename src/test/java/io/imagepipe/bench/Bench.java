@@ -172,7 +172,7 @@ public final class Bench {
         ApiClient.StatusDocument status;
         do {
             Thread.sleep(20);
-            status = app.api.status(id);
+            status = app.api.status(id, 1);
         } while (status.progress().pending() > 0 || status.status().equals("PROCESSING"));
         double seconds = (System.nanoTime() - start) / 1e9;
         if (!status.status().equals("COMPLETED")) {

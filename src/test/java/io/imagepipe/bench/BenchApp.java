@@ -31,7 +31,9 @@ final class BenchApp implements AutoCloseable {
         for (int i = 0; i + 1 < extra.length; i += 2) {
             properties.put(extra[i], extra[i + 1]);
         }
-        return new BenchApp(new SpringApplicationBuilder(ImagePipeApplication.class).properties(properties).run());
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        return new BenchApp(new SpringApplicationBuilder(ImagePipeApplication.class).run(args));
     }
 
     @Override

@@ -1,9 +1,9 @@
 package io.imagepipe.processor;
 
-import static io.imagepipe.processor.TestImages.exifSegment;
-import static io.imagepipe.processor.TestImages.jpeg;
-import static io.imagepipe.processor.TestImages.photo;
-import static io.imagepipe.processor.TestImages.withSegmentAfterSoi;
+import static io.imagepipe.processor.GradientImages.exifSegment;
+import static io.imagepipe.processor.GradientImages.jpeg;
+import static io.imagepipe.processor.GradientImages.photo;
+import static io.imagepipe.processor.GradientImages.withSegmentAfterSoi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;

@@ -74,9 +74,14 @@ public final class ApiClient {
         }
     }
 
-    /** A request's status document. */
+    /** A request's status document with every product (up to 1,000). */
     public StatusDocument status(String requestId) {
-        HttpResponse<String> response = get("/api/v1/requests/" + requestId + "?size=1000");
+        return status(requestId, 1000);
+    }
+
+    /** A request's status document with at most {@code products} products: cheap to poll with 1. */
+    public StatusDocument status(String requestId, int products) {
+        HttpResponse<String> response = get("/api/v1/requests/" + requestId + "?size=" + products);
         if (response.statusCode() != 200) {
             throw new AssertionError("status of " + requestId + " answered " + response.statusCode() + ": " + response.body());
         }

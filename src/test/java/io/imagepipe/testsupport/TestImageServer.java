@@ -19,6 +19,9 @@ public final class TestImageServer implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, Response> responses = new ConcurrentHashMap<>();
     private final Map<String, Received> received = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile int failWith;
+    private volatile java.time.Duration delay = java.time.Duration.ZERO;
 
     private TestImageServer(HttpServer server) {
         this.server = server;
@@ -55,6 +58,27 @@ public final class TestImageServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
+    /** Answers every GET with this status (e.g. 503) until {@link #recover()}; counts what it refused. */
+    public void failWith(int status) {
+        failWith = status;
+    }
+
+    /** Delays every GET by this much, as a slow server does. */
+    public void slowDown(java.time.Duration by) {
+        delay = by;
+    }
+
+    /** Serves normally again. */
+    public void recover() {
+        failWith = 0;
+        delay = java.time.Duration.ZERO;
+    }
+
+    /** GETs refused by {@link #failWith} so far. */
+    public int refused() {
+        return refused.get();
+    }
+
     /** The last POST received at a path, or null. */
     public Received received(String path) {
         return received.get(path);
@@ -67,6 +91,14 @@ public final class TestImageServer implements AutoCloseable {
                         new Received(exchange.getRequestHeaders(), exchange.getRequestBody().readAllBytes()));
                 exchange.sendResponseHeaders(204, -1);
                 return;
+            }
+            if (failWith != 0) {
+                refused.incrementAndGet();
+                exchange.sendResponseHeaders(failWith, -1);
+                return;
+            }
+            if (!delay.isZero()) {
+                Thread.sleep(delay);
             }
             Response response = responses.get(exchange.getRequestURI().getPath());
             if (response == null) {

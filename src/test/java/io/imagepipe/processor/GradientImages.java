@@ -1,23 +1,15 @@
 package io.imagepipe.processor;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Random;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 
-/** Images made in the test: photo-like pixels, encoded and decoded with ImageIO, and hand-made EXIF segments. */
-final class TestImages {
+/** Deterministic gradient images for the processor tests, and hand-made EXIF segments; encoding is {@code testsupport.TestImages}'. */
+final class GradientImages {
 
-    private TestImages() {
+    private GradientImages() {
     }
 
     /** Smooth gradients with a little noise, roughly what a camera produces; always the same pixels. */
@@ -40,44 +32,15 @@ final class TestImages {
     }
 
     static byte[] jpeg(BufferedImage image, float quality) {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
-            writer.setOutput(stream);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(quality);
-            writer.write(null, new IIOImage(image, null, null), param);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            writer.dispose();
-        }
-        return out.toByteArray();
+        return io.imagepipe.testsupport.TestImages.jpeg(image, Math.round(quality * 100));
     }
 
     static byte[] png(BufferedImage image) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new IllegalStateException("no PNG writer");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return io.imagepipe.testsupport.TestImages.png(image);
     }
 
     static BufferedImage decode(byte[] bytes) {
-        try {
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
-            if (image == null) {
-                throw new IllegalStateException("ImageIO cannot read these bytes");
-            }
-            return image;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return io.imagepipe.testsupport.TestImages.decode(bytes);
     }
 
     /** An APP1 segment holding one IFD with just the orientation tag, in the given byte order. */
