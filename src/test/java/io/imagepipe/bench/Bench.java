@@ -20,7 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * ImagePipe's benchmarks, each reported as a ratio against a baseline measured in the same run:
  * codec vs the native TurboJPEG loop, pipeline vs the codec alone, ingest time and heap, status latency
- * under wrk, and how cost grows with size. Run by {@code bench/run}; prints a Markdown table.
+ * under wrk, and how cost grows with size. Run by {@code bench/run [--quick] [codec|ingest|e2e ...]}; prints a
+ * Markdown table.
  */
 public final class Bench {
 
@@ -30,14 +31,22 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
-        boolean quick = args.length > 0 && args[0].equals("--quick");
+        List<String> options = List.of(args);
+        boolean quick = options.contains("--quick");
+        List<String> sections = options.stream().filter(a -> !a.startsWith("--")).toList();
         Path work = Path.of(System.getProperty("bench.dir", "target/bench"));
         Path tjloop = Path.of(System.getProperty("bench.tjloop", "target/bench/tjloop"));
         Duration codecTime = Duration.ofSeconds(quick ? 3 : 8);
 
-        codec(work, new NativeLoop(tjloop), codecTime);
-        ingestAndStatus(quick ? 20_000 : 100_000);
-        endToEnd(work, quick ? 120 : 240, codecTime);
+        if (sections.isEmpty() || sections.contains("codec")) {
+            codec(work, new NativeLoop(tjloop), codecTime);
+        }
+        if (sections.isEmpty() || sections.contains("ingest")) {
+            ingestAndStatus(quick ? 20_000 : 100_000);
+        }
+        if (sections.isEmpty() || sections.contains("e2e")) {
+            endToEnd(work, quick ? 120 : 240, codecTime);
+        }
 
         System.out.println();
         System.out.println("| benchmark | measured | baseline | ratio / target |");
