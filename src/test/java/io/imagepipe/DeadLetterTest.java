@@ -51,7 +51,7 @@ class DeadLetterTest {
         assertThat(done.progress()).isEqualTo(new ApiClient.Progress(3, 0, 3, 0));
         done.products().forEach(product -> product.images().forEach(image -> {
             assertThat(image.status()).isEqualTo("FAILED");
-            assertThat(image.error()).startsWith("could not be dispatched: ").contains("did not accept job");
+            assertThat(image.error()).startsWith("could not be dispatched: ").contains("did not accept 3 job(s)");
         }));
     }
 

@@ -10,6 +10,7 @@ import io.imagepipe.request.Requests;
 import io.imagepipe.signing.SignatureException;
 import io.imagepipe.signing.SignedHeaders;
 import io.imagepipe.signing.Signers;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -18,11 +19,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code POST /api/v1/callbacks/images}: unsigned or wrongly signed callbacks get {@code 401} and change
- * nothing; a repeated callback, or one for an outdated attempt, is answered {@code 200} and changes nothing.
+ * {@code POST /api/v1/callbacks/images}: one result, or a batch {@code {"results": [...]}} recorded in one
+ * transaction. Unsigned or wrongly signed callbacks get {@code 401} and change nothing; a repeated result,
+ * or one for an outdated attempt, is answered {@code 200} with outcome {@code IGNORED} and changes nothing.
  */
 @RestController
 @ConditionalOnRole(Role.API)
@@ -49,17 +52,25 @@ class CallbackController {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                     .body(ProblemTypes.problem(HttpStatus.UNAUTHORIZED, "bad-signature", "Bad signature", e.getMessage()));
         }
-        ImageResult result;
+        JsonNode tree;
+        List<ImageResult> results;
         try {
-            result = toResult(json.readValue(body, ImageCallback.class));
-        } catch (JacksonException | IllegalArgumentException e) {
+            tree = json.readTree(body);
+            List<ImageCallback> callbacks = tree.has("results")
+                    ? List.of(json.treeToValue(tree.get("results"), ImageCallback[].class))
+                    : List.of(json.treeToValue(tree, ImageCallback.class));
+            results = callbacks.stream().map(CallbackController::toResult).toList();
+        } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
             return ResponseEntity.badRequest().body(ProblemTypes.problem(HttpStatus.BAD_REQUEST, "invalid-callback",
-                    "Invalid callback", e.getMessage()));
+                    "Invalid callback", String.valueOf(e.getMessage())));
         }
-        RecordOutcome outcome = requests.record(result);
+        if (tree.has("results")) {
+            return ResponseEntity.ok(Map.of("outcomes", requests.recordAll(results).stream().map(Enum::name).toList()));
+        }
+        RecordOutcome outcome = requests.record(results.getFirst());
         if (outcome == RecordOutcome.UNKNOWN_IMAGE) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ProblemTypes.problem(HttpStatus.NOT_FOUND,
-                    "unknown-image", "Unknown image", "no image " + result.ref().jobId()));
+                    "unknown-image", "Unknown image", "no image " + results.getFirst().ref().jobId()));
         }
         return ResponseEntity.ok(Map.of("outcome", outcome.name()));
     }

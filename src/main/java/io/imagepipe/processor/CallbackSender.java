@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Posts a job's result, signed, to its callback URL; retries a failed delivery with exponential backoff. */
+/** Posts a batch of results, signed, to their callback URL as {@code {"results": [...]}}; retries a failed delivery with exponential backoff. */
 class CallbackSender {
 
     private static final Logger log = LoggerFactory.getLogger(CallbackSender.class);
@@ -27,9 +27,10 @@ class CallbackSender {
         this.attempts = attempts;
     }
 
-    /** Delivers the result; returns whether the receiver accepted it. */
-    boolean send(String callbackUrl, JobResult result) {
-        byte[] body = json.writeValueAsBytes(result);
+    /** Delivers the results; returns whether the receiver accepted them. */
+    boolean send(String callbackUrl, java.util.List<JobResult> results) {
+        byte[] body = json.writeValueAsBytes(java.util.Map.of("results", results));
+        String what = results.size() == 1 ? "job " + results.getFirst().jobId() : results.size() + " jobs";
         Duration backoff = Duration.ofMillis(500);
         for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
@@ -43,12 +44,12 @@ class CallbackSender {
                     return true;
                 }
                 if (status / 100 == 4 && status != 408 && status != 429) {
-                    log.warn("Callback for job {} refused with HTTP {}; not retried", result.jobId(), status);
+                    log.warn("Callback for {} refused with HTTP {}; not retried", what, status);
                     return false;
                 }
-                log.debug("Callback for job {} got HTTP {}, attempt {}", result.jobId(), status, attempt);
+                log.debug("Callback for {} got HTTP {}, attempt {}", what, status, attempt);
             } catch (IOException e) {
-                log.debug("Callback for job {} failed, attempt {}: {}", result.jobId(), attempt, e.toString());
+                log.debug("Callback for {} failed, attempt {}: {}", what, attempt, e.toString());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
@@ -63,8 +64,8 @@ class CallbackSender {
                 backoff = backoff.multipliedBy(2);
             }
         }
-        log.warn("Callback for job {} not delivered after {} attempts; the worker's sweeper will retry the job",
-                result.jobId(), attempts);
+        log.warn("Callback for {} not delivered after {} attempts; the worker's sweeper will retry the jobs",
+                what, attempts);
         return false;
     }
 }

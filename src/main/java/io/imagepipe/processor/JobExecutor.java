@@ -2,6 +2,7 @@ package io.imagepipe.processor;
 
 import io.imagepipe.storage.ObjectStorage;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,14 +22,14 @@ class JobExecutor {
     private final ImageFetcher fetcher;
     private final ImageTranscoder transcoder;
     private final ObjectStorage storage;
-    private final CallbackSender callbacks;
+    private final CallbackBatcher callbacks;
     private final Semaphore admitted;
     private final Semaphore downloads;
     private final Semaphore codec;
     private final MemoryBudget memory;
     private final AtomicLong completed = new AtomicLong();
 
-    JobExecutor(ImageFetcher fetcher, ImageTranscoder transcoder, ObjectStorage storage, CallbackSender callbacks,
+    JobExecutor(ImageFetcher fetcher, ImageTranscoder transcoder, ObjectStorage storage, CallbackBatcher callbacks,
                 ProcessorProperties properties) {
         this.fetcher = fetcher;
         this.transcoder = transcoder;
@@ -40,19 +41,21 @@ class JobExecutor {
         this.memory = new MemoryBudget(properties.downloadMemory().toBytes());
     }
 
-    /** Takes the job if there is room; returns false when the queue is full. */
-    boolean submit(Job job) {
-        if (!admitted.tryAcquire()) {
+    /** Takes all the jobs if there is room for all of them; returns false, taking none, when the queue is too full. */
+    boolean submit(List<Job> jobs) {
+        if (!admitted.tryAcquire(jobs.size())) {
             return false;
         }
-        Thread.ofVirtual().name("job-" + job.jobId()).start(() -> {
-            try {
-                callbacks.send(job.callbackUrl(), run(job));
-                completed.incrementAndGet();
-            } finally {
-                admitted.release();
-            }
-        });
+        for (Job job : jobs) {
+            Thread.ofVirtual().name("job-" + job.jobId()).start(() -> {
+                try {
+                    callbacks.send(job.callbackUrl(), run(job));
+                    completed.incrementAndGet();
+                } finally {
+                    admitted.release();
+                }
+            });
+        }
         return true;
     }
 

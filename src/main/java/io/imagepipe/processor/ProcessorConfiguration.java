@@ -25,7 +25,8 @@ class ProcessorConfiguration {
                 new ImageFetcher(properties, fetch),
                 new ImageTranscoder(codecs.codec(), properties.quality(), properties.maxPixels()),
                 storage,
-                new CallbackSender(json, signers, properties.callbackAttempts()),
+                new CallbackBatcher(new CallbackSender(json, signers, properties.callbackAttempts()),
+                        properties.callbackBatch(), properties.callbackLinger()),
                 properties);
     }
 }

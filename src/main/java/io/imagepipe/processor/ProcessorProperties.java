@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param quality JPEG quality of the outputs, 1 to 100
  * @param maxSourceSize largest source file fetched
  * @param maxPixels largest image decoded, in pixels
+ * @param callbackBatch results sent in one callback request at most
+ * @param callbackLinger how long a result may wait for others to share its callback request
  */
 @Validated
 @ConfigurationProperties("imagepipe.processor")
@@ -31,7 +33,9 @@ public record ProcessorProperties(
         @Min(1) @DefaultValue("50000000") long maxPixels,
         @DefaultValue("10s") Duration connectTimeout,
         @DefaultValue("60s") Duration downloadTimeout,
-        @Min(1) @DefaultValue("6") int callbackAttempts) {
+        @Min(1) @DefaultValue("6") int callbackAttempts,
+        @Min(1) @DefaultValue("100") int callbackBatch,
+        @DefaultValue("20ms") Duration callbackLinger) {
 
     /** Codec threads, resolving 0 to the number of cores. */
     public int effectiveCodecThreads() {

@@ -1,6 +1,5 @@
 package io.imagepipe.request;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -15,8 +14,6 @@ import org.springframework.stereotype.Repository;
 /** Plain SQL for requests, products and images; every statement runs on PostgreSQL and H2 alike. */
 @Repository
 class RequestRepository {
-
-    private static final int BATCH = 1000;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -40,47 +37,27 @@ class RequestRepository {
     }
 
     private void insertProducts(NewRequest request) {
+        MultiRowInsert insert = new MultiRowInsert(template,
+                "insert into products (request_id, position, serial_number, product_name, cells) values ", 5);
         List<NewProduct> products = request.products();
-        for (int from = 0; from < products.size(); from += BATCH) {
-            int start = from;
-            int end = Math.min(products.size(), from + BATCH);
-            template.batchUpdate("""
-                    insert into products (request_id, position, serial_number, product_name, cells)
-                    values (?, ?, ?, ?, ?)""", new BatchSetter(end - start) {
-                @Override
-                public void setValues(PreparedStatement ps, int i) throws SQLException {
-                    NewProduct product = products.get(start + i);
-                    ps.setObject(1, request.id().value());
-                    ps.setInt(2, start + i);
-                    ps.setLong(3, product.serialNumber());
-                    ps.setString(4, product.productName());
-                    ps.setString(5, CellCodec.encode(product.cells()));
-                }
-            });
+        for (int position = 0; position < products.size(); position++) {
+            NewProduct product = products.get(position);
+            insert.add(request.id().value(), position, product.serialNumber(), product.productName(),
+                    CellCodec.encode(product.cells()));
         }
+        insert.flush();
     }
 
     private void insertImages(NewRequest request, OffsetDateTime now) {
-        List<Object[]> rows = new ArrayList<>(BATCH);
+        MultiRowInsert insert = new MultiRowInsert(template,
+                "insert into images (request_id, seq, product_position, input_url, status, updated_at) values ", 6);
         int seq = 0;
         for (int position = 0; position < request.products().size(); position++) {
             for (String url : request.products().get(position).imageUrls()) {
-                rows.add(new Object[] {request.id().value(), seq++, position, url, ImageStatus.PENDING.name(), now});
-                if (rows.size() == BATCH) {
-                    insertImageRows(rows);
-                    rows.clear();
-                }
+                insert.add(request.id().value(), seq++, position, url, ImageStatus.PENDING.name(), now);
             }
         }
-        insertImageRows(rows);
-    }
-
-    private void insertImageRows(List<Object[]> rows) {
-        if (!rows.isEmpty()) {
-            template.batchUpdate("""
-                    insert into images (request_id, seq, product_position, input_url, status, updated_at)
-                    values (?, ?, ?, ?, ?, ?)""", rows);
-        }
+        insert.flush();
     }
 
     Optional<IdempotentUpload> findByIdempotencyKey(String key) {
@@ -265,17 +242,4 @@ class RequestRepository {
         return all;
     }
 
-    /** A batch setter of a known size. */
-    private abstract static class BatchSetter implements org.springframework.jdbc.core.BatchPreparedStatementSetter {
-        private final int size;
-
-        BatchSetter(int size) {
-            this.size = size;
-        }
-
-        @Override
-        public int getBatchSize() {
-            return size;
-        }
-    }
 }

@@ -153,6 +153,33 @@ public class Requests {
     }
 
     /**
+     * Records many results in one transaction, as {@link #record} does each, counting each request once:
+     * results are applied in (request, seq) order so that concurrent batches lock rows in the same order.
+     *
+     * @return each result's outcome, in the order given
+     */
+    @Transactional
+    public List<RecordOutcome> recordAll(List<ImageResult> results) {
+        OffsetDateTime now = now();
+        List<ImageResult> ordered = results.stream()
+                .sorted(java.util.Comparator.comparing((ImageResult r) -> r.ref().requestId().value())
+                        .thenComparingInt(r -> r.ref().seq()))
+                .toList();
+        java.util.Map<ImageResult, RecordOutcome> outcomes = new java.util.IdentityHashMap<>();
+        java.util.Map<RequestId, int[]> counts = new java.util.LinkedHashMap<>();
+        for (ImageResult result : ordered) {
+            if (repository.recordImage(result, now) == 0) {
+                outcomes.put(result, repository.imageExists(result.ref()) ? RecordOutcome.IGNORED : RecordOutcome.UNKNOWN_IMAGE);
+                continue;
+            }
+            outcomes.put(result, RecordOutcome.RECORDED);
+            counts.computeIfAbsent(result.ref().requestId(), id -> new int[2])[result.isSuccess() ? 0 : 1]++;
+        }
+        counts.forEach((id, count) -> counted(id, count[0], count[1], now));
+        return results.stream().map(outcomes::get).toList();
+    }
+
+    /**
      * Fails every image of the list that has no result yet, whatever its attempt, with the reason; used
      * when a task failed every retry. Finishes the request when these were its last images.
      *

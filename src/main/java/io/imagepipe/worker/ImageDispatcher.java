@@ -6,7 +6,7 @@ import io.imagepipe.request.Requests;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** Sends claimed images to the image processing service, failing those it refuses and giving back the rest on an outage. */
+/** Sends claimed images to the image processing service as a batch, failing them if it refuses and giving them back on an outage. */
 @Component
 class ImageDispatcher {
 
@@ -19,21 +19,22 @@ class ImageDispatcher {
     }
 
     /**
-     * Submits every image in order.
+     * Submits the images as one batch. A batch the service refuses for good fails its images with the
+     * reason; when the service stays away, the claims are given back and the exception goes on.
      *
-     * @throws ProcessorUnavailableException after giving back the claims of the images not yet submitted
+     * @throws ProcessorUnavailableException after giving back the claims
      */
     void dispatch(List<ClaimedImage> images) {
-        for (int i = 0; i < images.size(); i++) {
-            ClaimedImage image = images.get(i);
-            try {
-                processor.submit(image);
-            } catch (JobRejectedException e) {
-                requests.record(ImageResult.failed(image.ref(), image.attempt(), e.getMessage()));
-            } catch (ProcessorUnavailableException e) {
-                images.subList(i, images.size()).forEach(requests::release);
-                throw e;
-            }
+        if (images.isEmpty()) {
+            return;
+        }
+        try {
+            processor.submit(images);
+        } catch (JobRejectedException e) {
+            images.forEach(image -> requests.record(ImageResult.failed(image.ref(), image.attempt(), e.getMessage())));
+        } catch (ProcessorUnavailableException e) {
+            images.forEach(requests::release);
+            throw e;
         }
     }
 }

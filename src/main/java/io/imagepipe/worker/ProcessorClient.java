@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,14 +40,17 @@ class ProcessorClient {
     }
 
     /**
-     * Submits one claimed image as a job and returns once the service accepted it.
+     * Submits claimed images as one batch of jobs and returns once the service accepted them all.
      *
-     * @throws JobRejectedException when the service refuses the job for good
+     * @throws JobRejectedException when the service refuses the batch for good
      * @throws ProcessorUnavailableException when the service did not accept it within the deadline
      */
-    void submit(ClaimedImage image) {
-        byte[] body = json.writeValueAsBytes(new JobPayload(image.ref().jobId(), image.attempt(), image.inputUrl(),
-                localBaseUrl.orDefault(properties.callbackUrl(), "/api/v1/callbacks/images")));
+    void submit(List<ClaimedImage> images) {
+        String callbackUrl = localBaseUrl.orDefault(properties.callbackUrl(), "/api/v1/callbacks/images");
+        List<JobPayload> jobs = images.stream()
+                .map(image -> new JobPayload(image.ref().jobId(), image.attempt(), image.inputUrl(), callbackUrl))
+                .toList();
+        byte[] body = json.writeValueAsBytes(Map.of("jobs", jobs));
         URI uri = URI.create(localBaseUrl.orDefault(properties.processorUrl(), "") + "/processor/v1/jobs");
         long deadline = System.nanoTime() + properties.submitDeadline().toNanos();
         Duration backoff = Duration.ofMillis(100);
@@ -82,8 +87,8 @@ class ProcessorClient {
             sleep(withJitter(wait));
             backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
         }
-        throw new ProcessorUnavailableException("the image processing service at " + uri + " did not accept job "
-                + image.ref().jobId() + " within " + properties.submitDeadline(), last);
+        throw new ProcessorUnavailableException("the image processing service at " + uri + " did not accept "
+                + images.size() + " job(s) within " + properties.submitDeadline(), last);
     }
 
     private static java.util.Optional<Duration> retryAfter(HttpResponse<?> response) {

@@ -43,6 +43,6 @@ class TaskListener {
                 .map(ImageTask.Image::seq)
                 .toList();
         List<ClaimedImage> claimed = requests.claim(RequestId.parse(task.requestId()), seqs, properties.lease());
-        dispatcher.dispatch(new java.util.ArrayList<>(claimed));
+        dispatcher.dispatch(claimed);
     }
 }

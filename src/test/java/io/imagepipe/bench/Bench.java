@@ -157,7 +157,7 @@ public final class Bench {
         List<byte[]> jpegs = BenchImages.read(files);
         double codecOnly = CodecBenchmark.nativeImagesPerSecond(jpegs, 2, codecTime);
         try (BenchApp app = BenchApp.start("api,worker,processor"); TestImageServer server = TestImageServer.start()) {
-            pipeline(app, server, jpegs, 30);
+            pipeline(app, server, jpegs, images);
             double small = pipeline(app, server, jpegs, images / 10);
             double large = pipeline(app, server, jpegs, images);
             row("end to end, " + images + " images 1920×1080, upload to COMPLETED", rate(large),
@@ -176,6 +176,8 @@ public final class Bench {
             String url = server.serve("/" + batch + "/" + i + ".jpg", "image/jpeg", jpegs.get(i % jpegs.size()));
             csv.append(i + 1).append(",P").append(i).append(',').append(url).append('\n');
         }
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpuStart = os.getProcessCpuTime();
         long start = System.nanoTime();
         String id = (String) ApiClient.json(app.api.postCsv(csv.toString()).body()).get("requestId");
         ApiClient.StatusDocument status;
@@ -184,6 +186,10 @@ public final class Bench {
             status = app.api.status(id, 1);
         } while (status.progress().pending() > 0 || status.status().equals("PROCESSING"));
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
+        System.out.printf(Locale.ROOT, "pipeline of %d images: %.2f s, CPU %.2f s (%.0f%% of %d cores)%n", images, seconds,
+                cpu, 100 * cpu / (seconds * Runtime.getRuntime().availableProcessors()),
+                Runtime.getRuntime().availableProcessors());
         if (!status.status().equals("COMPLETED")) {
             throw new IllegalStateException("request ended " + status.status() + ": " + status.progress());
         }

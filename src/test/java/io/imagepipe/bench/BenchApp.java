@@ -28,6 +28,11 @@ final class BenchApp implements AutoCloseable {
         properties.put("imagepipe.upload.max-file-size", "100MB");
         properties.put("logging.level.root", "WARN");
         properties.put("spring.main.banner-mode", "off");
+        for (String setting : System.getProperty("bench.app", "").split(" ")) {
+            if (setting.contains("=")) {
+                properties.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
+            }
+        }
         for (int i = 0; i + 1 < extra.length; i += 2) {
             properties.put(extra[i], extra[i + 1]);
         }

@@ -198,7 +198,7 @@ class HostileSourceTest {
 
     private static ProcessorProperties properties() {
         return new ProcessorProperties(10, 4, DataSize.ofMegabytes(8), 1, 50, DataSize.ofMegabytes(1), 50_000_000,
-                Duration.ofSeconds(1), Duration.ofSeconds(2), 1);
+                Duration.ofSeconds(1), Duration.ofSeconds(2), 1, 100, Duration.ofMillis(20));
     }
 
     private static FetchProperties fetchProperties() {
