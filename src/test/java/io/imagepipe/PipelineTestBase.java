@@ -121,6 +121,28 @@ abstract class PipelineTestBase {
     }
 
     @Test
+    void aRequestOfManyWriteBatchesIsStoredAndQueuedWholeInCsvOrder() throws IOException {
+        int rows = 2_345;
+        StringBuilder csv = new StringBuilder("S. No.,Product Name,Input Image Urls\n");
+        for (int i = 1; i <= rows; i++) {
+            csv.append(i).append(",P").append(i).append(",\"").append(IMAGES.url("/gone/" + i + "a.jpg")).append(',')
+                    .append(IMAGES.url("/gone/" + i + "b.jpg")).append("\"\n");
+        }
+
+        StatusDocument done = finish(accept(csv.toString()));
+
+        assertThat(done.status()).isEqualTo("FAILED");
+        assertThat(done.progress()).isEqualTo(new ApiClient.Progress(2 * rows, 0, 2 * rows, 0));
+        List<CSVRecord> output = outputCsv(done);
+        assertThat(output).hasSize(rows + 1);
+        for (int i = 1; i <= rows; i++) {
+            assertThat(output.get(i).get("S. No.")).isEqualTo(Integer.toString(i));
+            assertThat(output.get(i).get("Errors")).contains("/gone/" + i + "a.jpg: HTTP 404")
+                    .contains("/gone/" + i + "b.jpg: HTTP 404");
+        }
+    }
+
+    @Test
     void statusMovesFromProcessingWithProgressToCompletedAndOutputCsvWaitsForTheEnd() {
         String batch = UUID.randomUUID().toString();
         Source fast = source(batch, 1, 0);

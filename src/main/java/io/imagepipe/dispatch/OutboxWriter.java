@@ -1,5 +1,6 @@
 package io.imagepipe.dispatch;
 
+import io.imagepipe.request.ProductsAccepted;
 import io.imagepipe.request.RequestAccepted;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -15,7 +16,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes a new request's tasks to the outbox inside the transaction that stores the request. */
+/** Writes a new request's tasks to the outbox, batch by batch, inside the transaction that stores the request. */
 @Component
 class OutboxWriter {
 
@@ -36,8 +37,8 @@ class OutboxWriter {
 
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
-    void on(RequestAccepted event) {
-        List<ImageTask> tasks = splitter.split(event.request());
+    void on(ProductsAccepted batch) {
+        List<ImageTask> tasks = splitter.split(batch);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         jdbc.batchUpdate("insert into outbox (topic, message_key, payload, created_at) values (?, ?, ?, ?)",
                 new BatchPreparedStatementSetter() {
@@ -55,6 +56,10 @@ class OutboxWriter {
                         return tasks.size();
                     }
                 });
+    }
+
+    @EventListener
+    void on(RequestAccepted event) {
         relay.ifAvailable(OutboxRelay::wakeUpAfterCommit);
     }
 }

@@ -1,11 +1,11 @@
 package io.imagepipe.dispatch;
 
 import io.imagepipe.request.NewProduct;
-import io.imagepipe.request.NewRequest;
+import io.imagepipe.request.ProductsAccepted;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Cuts a request into tasks of whole rows, numbering images in CSV order as the request module does. */
+/** Cuts a batch of accepted products into tasks of whole rows, numbering images in CSV order as the request module does. */
 final class TaskSplitter {
 
     private final int imagesPerTask;
@@ -14,14 +14,14 @@ final class TaskSplitter {
         this.imagesPerTask = imagesPerTask;
     }
 
-    List<ImageTask> split(NewRequest request) {
+    List<ImageTask> split(ProductsAccepted batch) {
         List<ImageTask> tasks = new ArrayList<>();
         List<ImageTask.Row> rows = new ArrayList<>();
         int images = 0;
-        int seq = 0;
-        String requestId = request.id().toString();
-        for (int position = 0; position < request.products().size(); position++) {
-            NewProduct product = request.products().get(position);
+        int seq = batch.firstSeq();
+        int position = batch.firstPosition();
+        String requestId = batch.requestId().toString();
+        for (NewProduct product : batch.products()) {
             List<ImageTask.Image> rowImages = new ArrayList<>(product.imageUrls().size());
             for (String url : product.imageUrls()) {
                 rowImages.add(new ImageTask.Image(seq++, url));
@@ -31,7 +31,7 @@ final class TaskSplitter {
                 rows.clear();
                 images = 0;
             }
-            rows.add(new ImageTask.Row(position, product.serialNumber(), product.productName(), rowImages));
+            rows.add(new ImageTask.Row(position++, product.serialNumber(), product.productName(), rowImages));
             images += rowImages.size();
         }
         if (!rows.isEmpty()) {

@@ -1,5 +1,5 @@
 package io.imagepipe.request;
 
-/** Published inside the transaction that stores a new request, so that its work is queued in the same transaction. */
-public record RequestAccepted(NewRequest request) {
+/** Published inside the transaction that stores a new request, after its last {@link ProductsAccepted}. */
+public record RequestAccepted(RequestId requestId, int totalImages) {
 }

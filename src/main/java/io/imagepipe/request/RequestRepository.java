@@ -23,41 +23,45 @@ class RequestRepository {
         this.template = template;
     }
 
-    void insert(NewRequest request, OffsetDateTime now) {
+    void insertRequest(RequestDraft draft, List<String> header, int urlsColumn, OffsetDateTime now) {
         jdbc.sql("""
                 insert into requests (id, status, total_images, header, urls_column, webhook_url, idempotency_key,
-                                      content_sha256, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(request.id().value(), RequestStatus.PENDING.name(), request.totalImages(),
-                        CellCodec.encode(request.header()), request.urlsColumn(), request.webhookUrl(), request.idempotencyKey(),
-                        request.contentSha256(), now, now)
+                                      created_at, updated_at)
+                values (?, ?, 0, ?, ?, ?, ?, ?, ?)""")
+                .params(draft.id().value(), RequestStatus.PENDING.name(), CellCodec.encode(header), urlsColumn,
+                        draft.webhookUrl(), draft.idempotencyKey(), now, now)
                 .update();
-        insertProducts(request);
-        insertImages(request, now);
     }
 
-    private void insertProducts(NewRequest request) {
+    void insertProducts(ProductsAccepted batch) {
         MultiRowInsert insert = new MultiRowInsert(template,
                 "insert into products (request_id, position, serial_number, product_name, cells) values ", 5);
-        List<NewProduct> products = request.products();
-        for (int position = 0; position < products.size(); position++) {
-            NewProduct product = products.get(position);
-            insert.add(request.id().value(), position, product.serialNumber(), product.productName(),
+        int position = batch.firstPosition();
+        for (NewProduct product : batch.products()) {
+            insert.add(batch.requestId().value(), position++, product.serialNumber(), product.productName(),
                     CellCodec.encode(product.cells()));
         }
         insert.flush();
     }
 
-    private void insertImages(NewRequest request, OffsetDateTime now) {
+    void insertImages(ProductsAccepted batch, OffsetDateTime now) {
         MultiRowInsert insert = new MultiRowInsert(template,
                 "insert into images (request_id, seq, product_position, input_url, status, updated_at) values ", 6);
-        int seq = 0;
-        for (int position = 0; position < request.products().size(); position++) {
-            for (String url : request.products().get(position).imageUrls()) {
-                insert.add(request.id().value(), seq++, position, url, ImageStatus.PENDING.name(), now);
+        int seq = batch.firstSeq();
+        int position = batch.firstPosition();
+        for (NewProduct product : batch.products()) {
+            for (String url : product.imageUrls()) {
+                insert.add(batch.requestId().value(), seq++, position, url, ImageStatus.PENDING.name(), now);
             }
+            position++;
         }
         insert.flush();
+    }
+
+    void completeRequest(RequestId id, int totalImages, String contentSha256) {
+        jdbc.sql("update requests set total_images = ?, content_sha256 = ? where id = ?")
+                .params(totalImages, contentSha256, id.value())
+                .update();
     }
 
     Optional<IdempotentUpload> findByIdempotencyKey(String key) {

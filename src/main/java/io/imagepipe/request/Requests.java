@@ -27,12 +27,17 @@ public class Requests {
         this.clock = clock;
     }
 
-    /** Stores a new request as PENDING and publishes {@link RequestAccepted} in the same transaction. */
-    @Transactional
-    public RequestId accept(NewRequest request) {
-        repository.insert(request, now());
-        events.publishEvent(new RequestAccepted(request));
-        return request.id();
+    /**
+     * Starts storing a new PENDING request inside the caller's transaction; its products follow through
+     * the writer. A rollback of that transaction leaves nothing behind.
+     *
+     * @throws org.springframework.dao.DuplicateKeyException when the idempotency key is taken
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public RequestWriter begin(RequestDraft draft, List<String> header, int urlsColumn) {
+        OffsetDateTime now = now();
+        repository.insertRequest(draft, header, urlsColumn, now);
+        return new RequestWriter(repository, events, draft.id(), now);
     }
 
     /** The request an idempotency key names, if any. */

@@ -37,18 +37,19 @@ public class CsvRequestParser {
     }
 
     /**
-     * Parses and validates the whole file.
+     * Parses and validates the whole file, handing the header and each valid product to the sink as it
+     * goes (never holding the file), and stops handing over products at the first problem.
      *
-     * @throws InvalidCsvException with every problem found (up to the configured maximum)
+     * @throws InvalidCsvException with every problem found (up to the configured maximum), after reading the file
      */
-    ParsedCsv parse(InputStream body) {
+    void parse(InputStream body, ProductSink sink) {
         CsvErrors errors = new CsvErrors(limits.maxErrors());
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, decoder), 1 << 16)) {
             skipByteOrderMark(reader);
-            return parse(CSVParser.parse(reader, FORMAT), errors);
+            parse(CSVParser.parse(reader, FORMAT), errors, sink);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -61,7 +62,7 @@ public class CsvRequestParser {
         }
     }
 
-    private ParsedCsv parse(CSVParser parser, CsvErrors errors) {
+    private void parse(CSVParser parser, CsvErrors errors, ProductSink sink) {
         Iterator<CSVRecord> records = parser.iterator();
         long line = 1;
         try {
@@ -74,7 +75,7 @@ public class CsvRequestParser {
             HeaderLayout layout = HeaderLayout.read(header.toList(), errors);
             rejectUndecodable(header, line, null, errors);
             errors.throwIfAny();
-            List<NewProduct> products = new ArrayList<>();
+            sink.header(layout.names(), layout.indexOf(ColumnRole.INPUT_IMAGE_URLS));
             Map<Long, Long> serialLines = new HashMap<>();
             int rows = 0;
             while (!errors.full()) {
@@ -92,15 +93,14 @@ public class CsvRequestParser {
                 }
                 rejectUndecodable(record, line, layout, errors);
                 NewProduct product = readRow(record, line, layout, serialLines, errors);
-                if (product != null) {
-                    products.add(product);
+                if (product != null && errors.isEmpty()) {
+                    sink.product(product);
                 }
             }
-            if (products.isEmpty() && errors.isEmpty()) {
+            if (rows == 0 && errors.isEmpty()) {
                 errors.add(2, null, "the file has a header but no product rows");
             }
             errors.throwIfAny();
-            return new ParsedCsv(layout.names(), layout.indexOf(ColumnRole.INPUT_IMAGE_URLS), products);
         } catch (UncheckedIOException e) {
             errors.add(line, null, describe(e.getCause()));
             errors.throwIfAny();

@@ -4,6 +4,6 @@ package io.imagepipe.upload;
 public class IdempotencyConflictException extends RuntimeException {
 
     public IdempotencyConflictException(String key) {
-        super("the Idempotency-Key '" + key + "' was already used for a different file");
+        super("the Idempotency-Key '" + key + "' belongs to another upload: a different file, or one still being stored");
     }
 }

@@ -3,7 +3,7 @@ package io.imagepipe.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagepipe.request.NewProduct;
-import io.imagepipe.request.NewRequest;
+import io.imagepipe.request.ProductsAccepted;
 import io.imagepipe.request.RequestId;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +14,8 @@ class TaskSplitterTest {
 
     private static final RequestId ID = RequestId.random();
 
-    /** A request whose products have these numbers of images; product i is serial i + 1 named "P<i+1>". */
-    private static NewRequest requestWithImages(int... imagesPerProduct) {
+    /** A request's first batch of products with these numbers of images; product i is serial i + 1 named "P<i+1>". */
+    private static ProductsAccepted requestWithImages(int... imagesPerProduct) {
         List<NewProduct> products = new ArrayList<>();
         for (int p = 0; p < imagesPerProduct.length; p++) {
             int serial = p + 1;
@@ -25,8 +25,7 @@ class TaskSplitterTest {
             products.add(new NewProduct(serial, "P" + serial, List.of(Integer.toString(serial), "P" + serial,
                     String.join(",", urls)), urls));
         }
-        return new NewRequest(ID, List.of("S. No.", "Product Name", "Input Image Urls"), 2, products,
-                null, null, "sha");
+        return new ProductsAccepted(ID, 0, 0, products);
     }
 
     private static List<ImageTask.Row> rowsOf(List<ImageTask> tasks) {
@@ -53,7 +52,7 @@ class TaskSplitterTest {
 
     @Test
     void numbersImagesAcrossProductsInCsvOrder() {
-        NewRequest request = requestWithImages(2, 3, 1);
+        ProductsAccepted request = requestWithImages(2, 3, 1);
 
         List<ImageTask> tasks = new TaskSplitter(3).split(request);
 
@@ -73,7 +72,7 @@ class TaskSplitterTest {
 
     @Test
     void neverSplitsARow() {
-        NewRequest request = requestWithImages(3, 3, 3);
+        ProductsAccepted request = requestWithImages(3, 3, 3);
 
         List<ImageTask> tasks = new TaskSplitter(4).split(request);
 
@@ -108,11 +107,23 @@ class TaskSplitterTest {
 
     @Test
     void coversEveryImageExactlyOnce() {
-        NewRequest request = requestWithImages(4, 1, 6, 2, 2, 9, 1);
+        ProductsAccepted request = requestWithImages(4, 1, 6, 2, 2, 9, 1);
 
         List<ImageTask> tasks = new TaskSplitter(5).split(request);
 
         assertThat(imagesOf(tasks)).extracting(ImageTask.Image::seq)
-                .containsExactlyElementsOf(IntStream.range(0, request.totalImages()).boxed().toList());
+                .containsExactlyElementsOf(IntStream.range(0, request.products().stream().mapToInt(p -> p.imageUrls().size()).sum()).boxed().toList());
+    }
+
+    @Test
+    void aLaterBatchContinuesThePositionsAndSeqsItWasGiven() {
+        ProductsAccepted first = requestWithImages(2, 3);
+        ProductsAccepted later = new ProductsAccepted(ID, 1000, 2500, first.products());
+
+        List<ImageTask.Row> rows = rowsOf(new TaskSplitter(10).split(later));
+
+        assertThat(rows).extracting(ImageTask.Row::position).containsExactly(1000, 1001);
+        assertThat(rows.stream().flatMap(row -> row.images().stream()).map(ImageTask.Image::seq))
+                .containsExactly(2500, 2501, 2502, 2503, 2504);
     }
 }

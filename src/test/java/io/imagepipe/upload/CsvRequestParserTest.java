@@ -32,7 +32,7 @@ class CsvRequestParserTest {
     }
 
     private static ParsedCsv parse(byte[] csv, UploadProperties limits) {
-        return new CsvRequestParser(limits).parse(new ByteArrayInputStream(csv));
+        return ParsedCsv.parse(new CsvRequestParser(limits), new ByteArrayInputStream(csv));
     }
 
     private static List<CsvError> errorsOf(String csv) {
