@@ -4,8 +4,6 @@ import io.imagepipe.processor.CodecBenchmark;
 import io.imagepipe.testsupport.ApiClient;
 import io.imagepipe.testsupport.TestImageServer;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class Bench {
 
     private static final List<String[]> ROWS = new ArrayList<>();
+    private static final LiveHeap LIVE_HEAP = new LiveHeap();
 
     private Bench() {
     }
@@ -75,19 +74,32 @@ public final class Bench {
 
     private static void ingestAndStatus(int rows) throws Exception {
         try (BenchApp app = BenchApp.start("api")) {
-            JdbcTemplate jdbc = app.context.getBean(JdbcTemplate.class);
-            double small = ingest(app, jdbc, rows / 10)[0];
-            double[] large = ingest(app, jdbc, rows);
-            row("ingest " + rows + " rows (" + rows * 3 + " URLs) to 202", String.format(Locale.ROOT, "%.2f s", large[0]),
-                    "target 5 s", ratio(large[0] / 5.0) + " of target");
-            row("ingest " + rows + " rows until every task is on Kafka", String.format(Locale.ROOT, "%.2f s", large[1]),
-                    "", "");
-            row("peak heap during ingest (whole JVM)", String.format(Locale.ROOT, "%.0f MB", large[2]),
-                    "target 512 MB", ratio(large[2] / 512) + " of target");
-            row("ingest growth: " + rows + " vs " + rows / 10 + " rows", String.format(Locale.ROOT, "%.2f s vs %.2f s",
-                    large[0], small), "10× rows", ratio(large[0] / small) + "× time (linear ≈ 10)");
+            ingest(app, rows, "embedded H2");
             status(app);
         }
+        String schema = "imagepipe_bench";
+        try (BenchApp app = BenchApp.start("api",
+                "spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema,
+                "spring.datasource.username", "postgres", "spring.flyway.schemas", schema)) {
+            ingest(app, rows, "PostgreSQL");
+            app.context.getBean(JdbcTemplate.class).execute("drop schema " + schema + " cascade");
+        }
+    }
+
+    private static void ingest(BenchApp app, int rows, String database) throws Exception {
+        JdbcTemplate jdbc = app.context.getBean(JdbcTemplate.class);
+        ingest(app, jdbc, rows / 10);
+        double small = ingest(app, jdbc, rows / 10)[0];
+        double[] large = ingest(app, jdbc, rows);
+        row("ingest " + rows + " rows (" + rows * 3 + " URLs) to 202, " + database,
+                String.format(Locale.ROOT, "%.2f s", large[0]), "target 5 s", ratio(large[0] / 5.0) + " of target");
+        row("ingest " + rows + " rows until every task is on Kafka, " + database,
+                String.format(Locale.ROOT, "%.2f s", large[1]), "", "");
+        row("peak live heap during ingest (after GC, whole JVM), " + database,
+                String.format(Locale.ROOT, "%.0f MB", large[2]), "target 512 MB", ratio(large[2] / 512) + " of target");
+        row("ingest growth: " + rows + " vs " + rows / 10 + " rows, " + database,
+                String.format(Locale.ROOT, "%.2f s vs %.2f s", large[0], small), "10× rows",
+                ratio(large[0] / small) + "× time (linear ≈ 10)");
     }
 
     /** Seconds to 202, seconds until the outbox is empty, and peak heap MB. */
@@ -100,9 +112,7 @@ public final class Bench {
         }
         String body = csv.toString();
         System.gc();
-        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
-        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        LIVE_HEAP.reset();
         long start = System.nanoTime();
         HttpResponse<String> response = app.api.postCsv(body);
         double accepted = (System.nanoTime() - start) / 1e9;
@@ -113,8 +123,7 @@ public final class Bench {
             Thread.sleep(50);
         }
         double queued = (System.nanoTime() - start) / 1e9;
-        double peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum() / 1048576.0;
-        return new double[] {accepted, queued, peak};
+        return new double[] {accepted, queued, LIVE_HEAP.peakMegabytes()};
     }
 
     private static void status(BenchApp app) throws Exception {
