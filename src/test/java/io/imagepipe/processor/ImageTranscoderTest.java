@@ -62,6 +62,41 @@ abstract class ImageTranscoderTest {
     }
 
     @Test
+    void anAnimatedGifBecomesItsFirstFrame() throws Exception {
+        byte[] gif = animatedGif(Color.RED, Color.BLUE);
+
+        EncodedImage output = transcoder.transcode(gif);
+
+        assertThat(output.format()).isEqualTo(OutputFormat.JPEG);
+        BufferedImage decoded = decode(output.bytes());
+        assertThat(decoded.getWidth()).isEqualTo(40);
+        int rgb = decoded.getRGB(20, 20);
+        assertThat((rgb >> 16) & 0xFF).as("red of the first frame").isGreaterThan(200);
+        assertThat(rgb & 0xFF).as("blue of the second frame").isLessThan(60);
+    }
+
+    private static byte[] animatedGif(Color... frames) throws java.io.IOException {
+        javax.imageio.ImageWriter writer = javax.imageio.ImageIO.getImageWritersByFormatName("gif").next();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (javax.imageio.stream.ImageOutputStream stream = javax.imageio.ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(stream);
+            writer.prepareWriteSequence(null);
+            for (Color color : frames) {
+                BufferedImage frame = new BufferedImage(40, 30, BufferedImage.TYPE_BYTE_INDEXED);
+                Graphics2D g = frame.createGraphics();
+                g.setColor(color);
+                g.fillRect(0, 0, 40, 30);
+                g.dispose();
+                writer.writeToSequence(new javax.imageio.IIOImage(frame, null, null), null);
+            }
+            writer.endWriteSequence();
+        } finally {
+            writer.dispose();
+        }
+        return out.toByteArray();
+    }
+
+    @Test
     void makesTheJpegSmallerThanAHighQualityInput() throws ImageFailure {
         EncodedImage output = transcoder.transcode(PHOTO_Q95);
 
