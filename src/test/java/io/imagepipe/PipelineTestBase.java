@@ -269,6 +269,13 @@ abstract class PipelineTestBase {
                 "{\"jobId\":\"x.1\",\"attempt\":1,\"status\":\"FAILED\",\"error\":\"forged\"}".getBytes());
 
         assertThat(callback.statusCode()).isEqualTo(401);
+        assertThat(ApiClient.json(callback.body()).get("type")).isEqualTo("https://imagepipe.io/problems/bad-signature");
+        HttpResponse<String> job = api.post("/processor/v1/jobs", "application/json",
+                ("{\"jobId\":\"x.1\",\"attempt\":1,\"sourceUrl\":\"http://127.0.0.1/a.jpg\","
+                        + "\"callbackUrl\":\"http://127.0.0.1/cb\"}").getBytes(),
+                "webhook-id", "msg_1", "webhook-timestamp", Long.toString(System.currentTimeMillis() / 1000),
+                "webhook-signature", "v1,Zm9yZ2Vk");
+        assertThat(job.statusCode()).as("a job with a wrong signature").isEqualTo(401);
         assertThat(api.get("/api/v1/requests/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
         assertThat(api.get("/api/v1/requests/not-a-uuid").statusCode()).isEqualTo(404);
     }

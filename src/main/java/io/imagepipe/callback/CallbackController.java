@@ -7,7 +7,6 @@ import io.imagepipe.request.ImageRef;
 import io.imagepipe.request.ImageResult;
 import io.imagepipe.request.RecordOutcome;
 import io.imagepipe.request.Requests;
-import io.imagepipe.signing.SignatureException;
 import io.imagepipe.signing.SignedHeaders;
 import io.imagepipe.signing.Signers;
 import java.util.List;
@@ -46,12 +45,7 @@ class CallbackController {
                                @RequestHeader(name = SignedHeaders.ID, required = false) String id,
                                @RequestHeader(name = SignedHeaders.TIMESTAMP, required = false) String timestamp,
                                @RequestHeader(name = SignedHeaders.SIGNATURE, required = false) String signature) {
-        try {
-            signers.processor().verify(id, timestamp, signature, body);
-        } catch (SignatureException e) {
-            return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-                    .body(ProblemTypes.problem(HttpStatus.UNAUTHORIZED, "bad-signature", "Bad signature", e.getMessage()));
-        }
+        signers.processor().verify(id, timestamp, signature, body);
         JsonNode tree;
         List<ImageResult> results;
         try {

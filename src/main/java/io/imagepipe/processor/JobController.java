@@ -3,7 +3,6 @@ package io.imagepipe.processor;
 import io.imagepipe.common.ConditionalOnRole;
 import io.imagepipe.common.ProblemTypes;
 import io.imagepipe.common.Role;
-import io.imagepipe.signing.SignatureException;
 import io.imagepipe.signing.SignedHeaders;
 import io.imagepipe.signing.Signers;
 import java.util.List;
@@ -45,11 +44,7 @@ class JobController {
                              @RequestHeader(name = SignedHeaders.ID, required = false) String id,
                              @RequestHeader(name = SignedHeaders.TIMESTAMP, required = false) String timestamp,
                              @RequestHeader(name = SignedHeaders.SIGNATURE, required = false) String signature) {
-        try {
-            signers.processor().verify(id, timestamp, signature, body);
-        } catch (SignatureException e) {
-            return problem(HttpStatus.UNAUTHORIZED, "bad-signature", "Bad signature", e.getMessage());
-        }
+        signers.processor().verify(id, timestamp, signature, body);
         List<Job> jobs;
         try {
             JsonNode tree = json.readTree(body);
