@@ -1,15 +1,13 @@
 package io.imagepipe.dispatch;
 
+import io.imagepipe.common.MultiRowInsert;
 import io.imagepipe.request.ProductsAccepted;
 import io.imagepipe.request.RequestAccepted;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -40,22 +38,11 @@ class OutboxWriter {
     void on(ProductsAccepted batch) {
         List<ImageTask> tasks = splitter.split(batch);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        jdbc.batchUpdate("insert into outbox (topic, message_key, payload, created_at) values (?, ?, ?, ?)",
-                new BatchPreparedStatementSetter() {
-                    @Override
-                    public void setValues(PreparedStatement ps, int i) throws SQLException {
-                        ImageTask task = tasks.get(i);
-                        ps.setString(1, properties.topic());
-                        ps.setString(2, task.requestId());
-                        ps.setString(3, json.writeValueAsString(task));
-                        ps.setObject(4, now);
-                    }
-
-                    @Override
-                    public int getBatchSize() {
-                        return tasks.size();
-                    }
-                });
+        MultiRowInsert insert = new MultiRowInsert(jdbc, "insert into outbox (topic, message_key, payload, created_at) values ", 4);
+        for (ImageTask task : tasks) {
+            insert.add(properties.topic(), task.requestId(), json.writeValueAsString(task), now);
+        }
+        insert.flush();
     }
 
     @EventListener

@@ -1,5 +1,6 @@
 package io.imagepipe.request;
 
+import io.imagepipe.common.MultiRowInsert;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;

@@ -1,4 +1,4 @@
-package io.imagepipe.request;
+package io.imagepipe.common;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@value #ROWS} rows each, which PostgreSQL and H2 both run several times faster than a JDBC batch of
  * single-row inserts.
  */
-final class MultiRowInsert {
+public final class MultiRowInsert {
 
     private static final int ROWS = 500;
 
@@ -20,7 +20,7 @@ final class MultiRowInsert {
     private final String fullStatement;
     private final List<Object> values;
 
-    MultiRowInsert(JdbcTemplate jdbc, String prefix, int columns) {
+    public MultiRowInsert(JdbcTemplate jdbc, String prefix, int columns) {
         this.jdbc = jdbc;
         this.prefix = prefix;
         this.columns = columns;
@@ -29,7 +29,7 @@ final class MultiRowInsert {
     }
 
     /** Adds a row of exactly {@code columns} values; inserts a full chunk as soon as there is one. */
-    void add(Object... row) {
+    public void add(Object... row) {
         if (row.length != columns) {
             throw new IllegalArgumentException("expected " + columns + " values, got " + row.length);
         }
@@ -41,7 +41,7 @@ final class MultiRowInsert {
     }
 
     /** Inserts the rows not inserted yet. */
-    void flush() {
+    public void flush() {
         if (!values.isEmpty()) {
             jdbc.update(statement(values.size() / columns), values.toArray());
             values.clear();
