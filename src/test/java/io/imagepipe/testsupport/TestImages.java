@@ -63,6 +63,11 @@ public final class TestImages {
 
     /** The image as a baseline JPEG at the given quality (1 to 100). */
     public static byte[] jpeg(BufferedImage image, int quality) {
+        return jpeg(new IIOImage(image, null, null), quality, false);
+    }
+
+    /** An image or raster as a JPEG at the given quality, baseline or progressive. */
+    public static byte[] jpeg(IIOImage image, int quality, boolean progressive) {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
@@ -70,7 +75,10 @@ public final class TestImages {
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
             param.setCompressionQuality(quality / 100f);
-            writer.write(null, new IIOImage(image, null, null), param);
+            if (progressive) {
+                param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+            }
+            writer.write(null, image, param);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
