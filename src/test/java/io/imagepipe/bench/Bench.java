@@ -44,7 +44,7 @@ public final class Bench {
             ingestAndStatus(quick ? 20_000 : 100_000);
         }
         if (sections.isEmpty() || sections.contains("e2e")) {
-            endToEnd(work, quick ? 120 : 240, codecTime);
+            endToEnd(work, quick ? 240 : Integer.getInteger("bench.images", 1000), codecTime);
         }
 
         System.out.println();
