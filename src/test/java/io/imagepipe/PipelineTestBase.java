@@ -257,6 +257,18 @@ abstract class PipelineTestBase {
     }
 
     @Test
+    void prometheusExportsTheProcessorsJobCounters() {
+        finish(accept("S. No.,Product Name,Input Image Urls\n1,A," + source(UUID.randomUUID().toString(), 1, 0).url() + "\n"));
+
+        String metrics = api.get("/actuator/prometheus").body();
+
+        assertThat(metrics).contains("imagepipe_processor_jobs_in_flight", "imagepipe_processor_download_memory_free_bytes");
+        assertThat(metrics.lines().filter(line -> line.startsWith("imagepipe_processor_jobs_completed_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum())
+                .isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
     void infoSaysWhichJpegCodecRuns() {
         Map<String, Object> info = ApiClient.json(api.get("/actuator/info").body());
 

@@ -23,6 +23,7 @@ class JobExecutor {
     private final ImageTranscoder transcoder;
     private final ObjectStorage storage;
     private final CallbackBatcher callbacks;
+    private final int capacity;
     private final Semaphore admitted;
     private final Semaphore downloads;
     private final Semaphore codec;
@@ -35,7 +36,8 @@ class JobExecutor {
         this.transcoder = transcoder;
         this.storage = storage;
         this.callbacks = callbacks;
-        this.admitted = new Semaphore(properties.queueCapacity());
+        this.capacity = properties.queueCapacity();
+        this.admitted = new Semaphore(capacity);
         this.downloads = new Semaphore(properties.concurrentDownloads());
         this.codec = new Semaphore(properties.effectiveCodecThreads());
         this.memory = new MemoryBudget(properties.downloadMemory().toBytes());
@@ -62,6 +64,16 @@ class JobExecutor {
     /** Jobs finished since start. */
     long completed() {
         return completed.get();
+    }
+
+    /** Jobs taken and not finished yet. */
+    int inFlight() {
+        return capacity - admitted.availablePermits();
+    }
+
+    /** Bytes of the download memory budget free now. */
+    long downloadMemoryFree() {
+        return memory.available();
     }
 
     private JobResult run(Job job) {

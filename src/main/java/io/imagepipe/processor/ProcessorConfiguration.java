@@ -1,6 +1,9 @@
 package io.imagepipe.processor;
 
 import io.imagepipe.common.ConditionalOnRole;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.imagepipe.common.Role;
 import io.imagepipe.signing.Signers;
 import io.imagepipe.storage.ObjectStorage;
@@ -16,6 +19,18 @@ class ProcessorConfiguration {
     @Bean
     JpegCodecs jpegCodecs(ProcessorProperties properties) {
         return new JpegCodecs(properties.effectiveCodecThreads());
+    }
+
+    @Bean
+    MeterBinder imagePipeProcessorMetrics(JobExecutor executor) {
+        return registry -> {
+            FunctionCounter.builder("imagepipe.processor.jobs.completed", executor, JobExecutor::completed)
+                    .description("jobs finished, succeeded or failed").register(registry);
+            Gauge.builder("imagepipe.processor.jobs.in.flight", executor, JobExecutor::inFlight)
+                    .description("jobs taken and not finished").register(registry);
+            Gauge.builder("imagepipe.processor.download.memory.free", executor, JobExecutor::downloadMemoryFree)
+                    .baseUnit("bytes").description("bytes of the download memory budget free").register(registry);
+        };
     }
 
     @Bean
