@@ -8,9 +8,9 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.util.backoff.ExponentialBackOff;
 
-/** Retries a failing task with exponential backoff, then parks it on the dead-letter topic with the reason in its headers. */
+/** Retries a failing task with exponential backoff and jitter, then parks it on the dead-letter topic with the reason in its headers. */
 @Configuration(proxyBeanMethods = false)
 class KafkaErrorHandling {
 
@@ -19,10 +19,10 @@ class KafkaErrorHandling {
                                         WorkerProperties worker) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
                 (record, exception) -> new TopicPartition(dispatch.deadLetterTopic(), 0));
-        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(worker.taskRetries());
-        backOff.setInitialInterval(worker.taskRetryBackoff().toMillis());
-        backOff.setMultiplier(2.0);
+        ExponentialBackOff backOff = new ExponentialBackOff(worker.taskRetryBackoff().toMillis(), 2.0);
+        backOff.setMaxAttempts(worker.taskRetries());
         backOff.setMaxInterval(30_000);
+        backOff.setJitter(worker.taskRetryBackoff().toMillis() / 2);
         return new DefaultErrorHandler(recoverer, backOff);
     }
 }
