@@ -161,6 +161,11 @@ abstract class PipelineTestBase {
         }
         assertThat(finish(id).status()).isEqualTo("COMPLETED");
         assertThat(api.get("/api/v1/requests/" + id + "/output.csv").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> finished = api.get("/api/v1/requests/" + id);
+        String etag = finished.headers().firstValue("ETag").orElseThrow();
+        assertThat(api.get("/api/v1/requests/" + id, "If-None-Match", etag).statusCode()).isEqualTo(304);
+        assertThat(api.get("/api/v1/requests/" + id + "?size=1", "If-None-Match", etag).statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -58,14 +58,14 @@ class StatusController {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
         }
         StatusCache.Key key = new StatusCache.Key(summary.id().toString(), page, size);
-        byte[] json = cache.get(key, summary.updatedAt());
-        if (json == null) {
+        byte[] document = cache.get(key, summary.updatedAt());
+        if (document == null) {
             PageResponse pageInfo = page(page, size, requests.productCount(summary.id()));
-            json = this.json.writeValueAsBytes(RequestStatusResponse.of(summary, pageInfo,
+            document = json.writeValueAsBytes(RequestStatusResponse.of(summary, pageInfo,
                     requests.products(summary.id(), pageInfo.page() * pageInfo.size(), pageInfo.size())));
-            cache.put(key, summary.updatedAt(), json);
+            cache.put(key, summary.updatedAt(), document);
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).eTag(etag).body(json);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).eTag(etag).body(document);
     }
 
     @GetMapping

@@ -66,7 +66,7 @@ public class CsvRequestParser {
         Iterator<CSVRecord> records = parser.iterator();
         long line = 1;
         try {
-            CSVRecord header = nextNonBlank(parser, records);
+            CSVRecord header = nextNonBlank(records);
             if (header == null) {
                 errors.add(1, null, "the file is empty: expected a header row and at least one product");
                 errors.throwIfAny();
@@ -181,7 +181,7 @@ public class CsvRequestParser {
         return valid ? result : null;
     }
 
-    private static CSVRecord nextNonBlank(CSVParser parser, Iterator<CSVRecord> records) {
+    private static CSVRecord nextNonBlank(Iterator<CSVRecord> records) {
         while (records.hasNext()) {
             CSVRecord record = records.next();
             if (!isBlank(record)) {

@@ -57,9 +57,13 @@ public final class ApiClient {
         return send(request.build());
     }
 
-    /** GETs a path (or an absolute URL) as text. */
-    public HttpResponse<String> get(String pathOrUrl) {
-        return send(HttpRequest.newBuilder(uri(pathOrUrl)).GET().build());
+    /** GETs a path (or an absolute URL) as text, with extra headers as name/value pairs. */
+    public HttpResponse<String> get(String pathOrUrl, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathOrUrl)).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build());
     }
 
     /** GETs a path (or an absolute URL) as bytes. */
