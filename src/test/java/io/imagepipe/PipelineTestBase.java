@@ -44,6 +44,8 @@ abstract class PipelineTestBase {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
     ApiClient api;
 
     @BeforeEach
@@ -186,6 +188,21 @@ abstract class PipelineTestBase {
         Map<?, ?> data = (Map<?, ?>) event.get("data");
         assertThat(data.get("requestId")).isEqualTo(id);
         assertThat(data.get("status")).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void aWebhookToAPrivateAddressIsNeverCalled() {
+        String csv = "S. No.,Product Name,Input Image Urls\n1,A," + source(UUID.randomUUID().toString(), 1, 0).url() + "\n";
+        HttpResponse<String> accepted = api.post("/api/v1/requests?webhookUrl=http://127.0.0.2:9/hook", "text/csv",
+                csv.getBytes());
+        String id = (String) ApiClient.json(accepted.body()).get("requestId");
+        finish(id);
+
+        String error = await().atMost(FINISH_WITHIN).until(() -> jdbc.query(
+                "select last_error from webhook_deliveries where request_id = ?",
+                (rs, n) -> rs.getString(1), UUID.fromString(id)).stream().filter(java.util.Objects::nonNull).findFirst()
+                .orElse(null), java.util.Objects::nonNull);
+        assertThat(error).isEqualTo("address not allowed: 127.0.0.2");
     }
 
     @Test

@@ -1,10 +1,14 @@
 package io.imagepipe.notify;
 
+import io.imagepipe.common.AddressPolicy;
+import io.imagepipe.common.Cidr;
 import io.imagepipe.common.ConditionalOnRole;
 import io.imagepipe.common.Role;
 import io.imagepipe.signing.Signers;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,13 +20,16 @@ import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Delivers due webhooks, signed with the webhook secret. A failed delivery is retried with exponential
- * backoff (1 s, 2 s, 4 s … up to an hour) for at most {@value #MAX_ATTEMPTS} attempts.
+ * backoff (1 s, 2 s, 4 s … up to an hour) for at most {@value #MAX_ATTEMPTS} attempts. A URL whose host
+ * resolves to an address the policy refuses (loopback, private, metadata … unless
+ * {@code imagepipe.notify.allowed-networks} lists it) is never called, and not retried.
  */
 @Component
 @ConditionalOnRole(Role.API)
@@ -35,9 +42,13 @@ class WebhookDeliverer {
     private final Signers signers;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    WebhookDeliverer(JdbcClient jdbc, Signers signers) {
+    private final AddressPolicy policy;
+
+    WebhookDeliverer(JdbcClient jdbc, Signers signers,
+                     @Value("${imagepipe.notify.allowed-networks:}") List<String> allowedNetworks) {
         this.jdbc = jdbc;
         this.signers = signers;
+        this.policy = new AddressPolicy(allowedNetworks.stream().filter(s -> !s.isBlank()).map(Cidr::parse).toList());
     }
 
     @Scheduled(fixedDelayString = "${imagepipe.notify.interval:1s}")
@@ -53,8 +64,15 @@ class WebhookDeliverer {
     }
 
     private void deliver(Delivery delivery) {
-        String error = post(delivery);
+        String refusal = refusal(delivery.url());
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        if (refusal != null) {
+            jdbc.sql("update webhook_deliveries set attempts = ?, last_error = ? where request_id = ?")
+                    .params(MAX_ATTEMPTS, refusal, delivery.requestId()).update();
+            log.warn("Webhook for request {} not sent: {}", delivery.requestId(), refusal);
+            return;
+        }
+        String error = post(delivery);
         if (error == null) {
             jdbc.sql("update webhook_deliveries set delivered_at = ?, attempts = attempts + 1, last_error = null where request_id = ?")
                     .params(now, delivery.requestId()).update();
@@ -65,6 +83,22 @@ class WebhookDeliverer {
                 .params(now.plusSeconds(backoffSeconds), error, delivery.requestId()).update();
         log.info("Webhook for request {} to {} failed ({}); attempt {} of {}", delivery.requestId(), delivery.url(),
                 error, delivery.attempts() + 1, MAX_ATTEMPTS);
+    }
+
+    /** Why the URL's host may not be called, or null when every address it resolves to is allowed. */
+    private String refusal(String url) {
+        try {
+            String host = URI.create(url).getHost();
+            for (InetAddress address : InetAddress.getAllByName(host.startsWith("[") ? host.substring(1, host.length() - 1) : host)) {
+                String refusal = policy.refusal(address);
+                if (refusal != null) {
+                    return refusal;
+                }
+            }
+            return null;
+        } catch (UnknownHostException | IllegalArgumentException | NullPointerException e) {
+            return "cannot resolve the webhook's host: " + e.getMessage();
+        }
     }
 
     /** Posts the webhook; returns null on success, else what went wrong. */

@@ -1,5 +1,7 @@
 package io.imagepipe.processor;
 
+import io.imagepipe.common.Cidr;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;

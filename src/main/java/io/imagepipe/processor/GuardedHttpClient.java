@@ -1,5 +1,7 @@
 package io.imagepipe.processor;
 
+import io.imagepipe.common.AddressPolicy;
+
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,7 @@
 package io.imagepipe.processor;
 
+import io.imagepipe.common.AddressPolicy;
+
 import java.net.InetAddress;
 import java.time.Duration;
 

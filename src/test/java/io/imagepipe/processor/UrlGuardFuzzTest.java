@@ -1,5 +1,7 @@
 package io.imagepipe.processor;
 
+import io.imagepipe.common.AddressPolicy;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;

@@ -1,17 +1,17 @@
-package io.imagepipe.processor;
+package io.imagepipe.common;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /** An IPv4 or IPv6 network in CIDR notation, such as {@code 127.0.0.1/32} or {@code fd00::/8}. */
-record Cidr(byte[] network, int prefix) {
+public record Cidr(byte[] network, int prefix) {
 
     /**
      * Parses {@code address/prefix}; a bare address is a single host.
      *
      * @throws IllegalArgumentException when the text is not a numeric CIDR
      */
-    static Cidr parse(String text) {
+    public static Cidr parse(String text) {
         String trimmed = text.strip();
         int slash = trimmed.indexOf('/');
         String address = slash < 0 ? trimmed : trimmed.substring(0, slash);
@@ -32,7 +32,7 @@ record Cidr(byte[] network, int prefix) {
     }
 
     /** Whether the address lies in this network; an IPv4 address never lies in an IPv6 network. */
-    boolean contains(byte[] address) {
+    public boolean contains(byte[] address) {
         if (address.length != network.length) {
             return false;
         }

@@ -1,4 +1,4 @@
-package io.imagepipe.processor;
+package io.imagepipe.common;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -10,7 +10,7 @@ import java.util.List;
  * reserved IPv4; every IPv6 address outside global unicast {@code 2000::/3}, and inside it the
  * IPv4-carrying 6to4 {@code 2002::/16} and Teredo {@code 2001::/32}, and documentation prefixes, are refused.
  */
-final class AddressPolicy {
+public final class AddressPolicy {
 
     private static final List<Cidr> REFUSED_V4 = cidrs("0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8",
             "169.254.0.0/16", "172.16.0.0/12", "192.0.0.0/24", "192.0.2.0/24", "192.88.99.0/24", "192.168.0.0/16",
@@ -21,12 +21,12 @@ final class AddressPolicy {
 
     private final List<Cidr> allowed;
 
-    AddressPolicy(List<Cidr> allowed) {
+    public AddressPolicy(List<Cidr> allowed) {
         this.allowed = List.copyOf(allowed);
     }
 
     /** Why the address is refused, or null when it may be fetched from. */
-    String refusal(InetAddress address) {
+    public String refusal(InetAddress address) {
         byte[] bytes = address.getAddress();
         if (allowed.stream().anyMatch(network -> network.contains(bytes))) {
             return null;
