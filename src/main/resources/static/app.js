@@ -13,6 +13,7 @@ document.getElementById('upload').addEventListener('submit', async (event) => {
   if (response.status === 202) {
     result.textContent = `Accepted: ${body.requestId}`;
     loadRequests();
+if (location.hash.length > 1) watch(location.hash.substring(1));
     watch(body.requestId);
   } else {
     result.innerHTML = '';
@@ -46,6 +47,7 @@ async function loadRequests() {
 
 function watch(id) {
   if (watching) clearTimeout(watching);
+  history.replaceState(null, '', `#${id}`);
   document.getElementById('detail').hidden = false;
   const poll = async () => {
     const response = await fetch(`${api}/${id}?size=200`);
@@ -53,6 +55,7 @@ function watch(id) {
     const r = await response.json();
     render(r);
     if (!r.completedAt) watching = setTimeout(poll, 1000); else loadRequests();
+if (location.hash.length > 1) watch(location.hash.substring(1));
   };
   poll();
 }
@@ -110,3 +113,4 @@ function figure(src, caption, captionClass) {
 }
 
 loadRequests();
+if (location.hash.length > 1) watch(location.hash.substring(1));
