@@ -1,11 +1,12 @@
 package io.imagepipe.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import io.imagepipe.processor.CodecBenchmark;
 import io.imagepipe.testsupport.ApiClient;
 import io.imagepipe.testsupport.TestImageServer;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -119,9 +120,8 @@ public final class Bench {
         if (response.statusCode() != 202) {
             throw new IllegalStateException("ingest answered " + response.statusCode() + ": " + response.body());
         }
-        while (jdbc.queryForObject("select count(*) from outbox", Long.class) > 0) {
-            Thread.sleep(50);
-        }
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(50))
+                .until(() -> jdbc.queryForObject("select count(*) from outbox", Long.class) == 0);
         double queued = (System.nanoTime() - start) / 1e9;
         return new double[] {accepted, queued, LIVE_HEAP.peakMegabytes()};
     }
@@ -189,11 +189,8 @@ public final class Bench {
         long cpuStart = os.getProcessCpuTime();
         long start = System.nanoTime();
         String id = (String) ApiClient.json(app.api.postCsv(csv.toString()).body()).get("requestId");
-        ApiClient.StatusDocument status;
-        do {
-            Thread.sleep(20);
-            status = app.api.status(id, 1);
-        } while (status.progress().pending() > 0 || status.status().equals("PROCESSING"));
+        ApiClient.StatusDocument status = await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> app.api.status(id, 1), s -> s.progress().pending() == 0 && !s.status().equals("PROCESSING"));
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
         System.out.printf(Locale.ROOT, "pipeline of %d images: %.2f s, CPU %.2f s (%.0f%% of %d cores)%n", images, seconds,
